@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { AcademicYear } from '../src/academic-year';
+import { addDays, isIsoDate, isoWeekday } from '../src/dates';
+
+describe('AcademicYear', () => {
+  it('puts 31 August in the year that began the previous September', () => {
+    expect(AcademicYear.containing('2025-08-31').label).toBe('2024/25');
+    expect(AcademicYear.containing('2025-09-01').label).toBe('2025/26');
+  });
+
+  it('rejects labels whose two halves do not follow on', () => {
+    expect(() => AcademicYear.parse('2024/26')).toThrow(/2024\/25/);
+    expect(() => AcademicYear.parse('24/25')).toThrow();
+    expect(AcademicYear.parse('2099/00').label).toBe('2099/00');
+  });
+
+  it('gives the EES code and the year boundaries', () => {
+    const year = AcademicYear.parse('2025/26');
+    expect(year.eesCode).toBe('202526');
+    expect([year.firstDay, year.lastDay]).toEqual(['2025-09-01', '2026-08-31']);
+    expect(year.plus(-5).label).toBe('2020/21');
+  });
+});
+
+describe('ISO dates', () => {
+  it('refuses impossible calendar dates', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2024-2-9')).toBe(false);
+  });
+
+  it('steps over month ends and knows the weekday', () => {
+    expect(addDays('2024-02-28', 2)).toBe('2024-03-01');
+    expect(isoWeekday('2024-09-02')).toBe(1);
+    expect(isoWeekday('2024-09-08')).toBe(7);
+  });
+});
