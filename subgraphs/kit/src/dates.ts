@@ -14,7 +14,8 @@ export function isIsoDate(value: string): boolean {
 }
 
 export function parseIsoDate(value: string, what = 'date'): IsoDate {
-  if (!isIsoDate(value)) throw badUserInput(`${what} must be a real date as YYYY-MM-DD, got "${value}"`);
+  if (!isIsoDate(value))
+    throw badUserInput(`${what} must be a real date as YYYY-MM-DD, got "${value}"`);
   return value;
 }
 

@@ -1,0 +1,53 @@
+import { DEVELOPMENT_GATEWAY_SECRET, type Env, envInt, envString } from '@estate/subgraph-kit';
+import { join } from 'node:path';
+
+export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-change-me';
+
+export interface JwtConfig {
+  /** HS256 secret; development and tests only. Production verifies against a JWKS (issue 8). */
+  secret: string;
+  issuer: string;
+  audience: string;
+}
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  production: boolean;
+  supergraphPath: string;
+  /** Overrides of the URLs composed into the supergraph, by subgraph name (`ACADEMIES_URL`, …). */
+  subgraphUrls: Record<string, string>;
+  gatewaySecret: string;
+  jwt: JwtConfig;
+  subgraphTimeoutMs: number;
+  maxBodyBytes: number;
+}
+
+export function readGatewayConfig(env: Env = process.env): GatewayConfig {
+  const production = env.NODE_ENV === 'production';
+  const developmentOnly = (fallback: string) => (production ? undefined : fallback);
+  const subgraphUrls: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const match = /^([A-Z]+)_URL$/.exec(name);
+    if (match && value && name !== 'DATABASE_URL') subgraphUrls[match[1]!.toLowerCase()] = value;
+  }
+  return {
+    host: envString(env, 'HOST', '127.0.0.1'),
+    port: envInt(env, 'PORT', 4000),
+    production,
+    supergraphPath: envString(
+      env,
+      'SUPERGRAPH_PATH',
+      join(__dirname, '..', '..', 'schema', 'supergraph.graphql'),
+    ),
+    subgraphUrls,
+    gatewaySecret: envString(env, 'GATEWAY_SECRET', developmentOnly(DEVELOPMENT_GATEWAY_SECRET)),
+    jwt: {
+      secret: envString(env, 'JWT_SECRET', developmentOnly(DEVELOPMENT_JWT_SECRET)),
+      issuer: envString(env, 'JWT_ISSUER', 'estate-graph'),
+      audience: envString(env, 'JWT_AUDIENCE', 'estate-graph'),
+    },
+    subgraphTimeoutMs: envInt(env, 'SUBGRAPH_TIMEOUT_MS', 5_000),
+    maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 1024 * 1024),
+  };
+}

@@ -1,0 +1,56 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { graphqlHttpHandler, listen, type RunningHttpServer } from '@estate/subgraph-kit';
+import { readFileSync } from 'node:fs';
+import { authenticate } from './auth/jwt';
+import type { GatewayConfig } from './config';
+import type { GatewayContext } from './context';
+import { SignedDataSource } from './datasource';
+
+export interface GatewayServer {
+  listen(port?: number): Promise<RunningHttpServer>;
+}
+
+/** The gateway on the committed static supergraph: it authenticates, then signs the viewer onwards. */
+export function createGatewayServer(config: GatewayConfig): GatewayServer {
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    buildService: ({ name, url }) =>
+      new SignedDataSource(
+        config.subgraphUrls[name] ?? url ?? '',
+        config.gatewaySecret,
+        config.subgraphTimeoutMs,
+      ),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !config.production,
+    hideSchemaDetailsFromClientErrors: true,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  const handler = graphqlHttpHandler<GatewayContext>({
+    apollo,
+    maxBodyBytes: config.maxBodyBytes,
+    context: async ({ headers, requestId }) => ({
+      viewer: await authenticate(headers.get('authorization'), config.jwt),
+      requestId,
+    }),
+  });
+  return {
+    async listen(port = config.port) {
+      await apollo.start();
+      const running = await listen(handler, config.host, port);
+      return {
+        ...running,
+        close: async () => {
+          await running.close();
+          await apollo.stop();
+        },
+      };
+    },
+  };
+}

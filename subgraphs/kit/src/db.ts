@@ -1,0 +1,88 @@
+import {
+  type Constructor,
+  DefaultLogger,
+  type LoggerOptions,
+  type MigrationObject,
+  type Options,
+} from '@mikro-orm/core';
+import { type Migration, Migrator } from '@mikro-orm/migrations';
+import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+
+export { MikroORM };
+export type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Records every SQL statement the ORM sends. Tests use it to prove that lists and `_entities` are
+ * batched: a count that grows with the number of rows is an N+1.
+ */
+export class QueryLog {
+  readonly statements: string[] = [];
+
+  get count(): number {
+    return this.statements.length;
+  }
+
+  reset(): void {
+    this.statements.length = 0;
+  }
+
+  /** Runs `work` and returns how many statements it sent, ignoring those sent before. */
+  async countDuring(work: () => Promise<unknown>): Promise<number> {
+    const before = this.statements.length;
+    await work();
+    return this.statements.length - before;
+  }
+}
+
+class RecordingLogger extends DefaultLogger {
+  constructor(
+    options: LoggerOptions,
+    private readonly queryLog: QueryLog,
+  ) {
+    super(options);
+  }
+
+  override logQuery(context: Parameters<DefaultLogger['logQuery']>[0]): void {
+    this.queryLog.statements.push(context.query);
+    super.logQuery(context);
+  }
+}
+
+export interface OrmOptions {
+  databaseUrl: string;
+  /** Each subgraph owns one PostgreSQL schema and never reads another's. */
+  schema: string;
+  entities: NonNullable<Options['entities']>;
+  migrations: (MigrationObject | Constructor<Migration>)[];
+  queryLog?: QueryLog;
+  poolSize?: number;
+}
+
+export async function createOrm(options: OrmOptions): Promise<MikroORM> {
+  const { queryLog } = options;
+  return MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: options.databaseUrl,
+    schema: options.schema,
+    entities: options.entities,
+    discovery: { warnWhenNoEntities: false },
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: options.migrations,
+      tableName: `${options.schema}.mikro_orm_migrations`,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    pool: { min: 0, max: options.poolSize ?? 10 },
+    allowGlobalContext: false,
+    forceUndefined: false,
+    ...(queryLog ? { loggerFactory: (o: LoggerOptions) => new RecordingLogger(o, queryLog) } : {}),
+  });
+}
+
+/** Brings the subgraph's schema up to date; safe to run on every start. */
+export async function migrate(orm: MikroORM, schema: string): Promise<void> {
+  await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
+  await orm.getMigrator().up();
+}

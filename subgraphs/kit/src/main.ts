@@ -1,0 +1,26 @@
+/**
+ * Runs a server until SIGTERM or SIGINT, then drains it: in-flight requests finish, new connections
+ * are refused, and the process exits once everything is closed.
+ */
+export async function runUntilSignalled(
+  name: string,
+  start: () => Promise<{ url: string; close(): Promise<void> }>,
+): Promise<void> {
+  const running = await start();
+  console.log(`${name} listening at ${running.url}`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${name} received ${signal}, draining`);
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`${name} did not close cleanly`, error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
