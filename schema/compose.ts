@@ -13,7 +13,7 @@ async function main(check: boolean): Promise<void> {
   const outputs = new Map<string, string>();
   const services = [];
   for (const subgraph of SUBGRAPHS) {
-    const sdl = printSubgraphSchema(await subgraph.buildSchema());
+    const sdl = printSubgraphSchema(await (await subgraph.load()).buildSchema());
     outputs.set(`${subgraph.name}.graphql`, `${sdl.trim()}\n`);
     services.push({ name: subgraph.name, url: subgraphUrl(subgraph.port), typeDefs: parse(sdl) });
   }

@@ -1,17 +1,20 @@
-import type { GraphQLSchema } from 'graphql';
+import type { SubgraphModule } from '@estate/subgraph-kit';
 
-/** Every subgraph in the graph, with the port it listens on by default. */
+/** Every subgraph in the graph, in the order their seeds build on one another. */
 export interface SubgraphEntry {
   name: string;
   port: number;
-  buildSchema: () => Promise<GraphQLSchema>;
+  /** Package-relative entry point of its process. */
+  main: string;
+  load: () => Promise<SubgraphModule>;
 }
 
 export const SUBGRAPHS: SubgraphEntry[] = [
   {
     name: 'academies',
     port: 4001,
-    buildSchema: async () => (await import('@estate/academies/src/schema')).buildAcademiesSchema(),
+    main: 'subgraphs/academies/src/main.ts',
+    load: async () => (await import('@estate/academies')).academiesSubgraph as SubgraphModule,
   },
 ];
 

@@ -1,7 +1,12 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { graphqlHttpHandler, listen, type RunningHttpServer } from '@estate/subgraph-kit';
+import {
+  graphqlHttpHandler,
+  listen,
+  maskInternalErrors,
+  type RunningHttpServer,
+} from '@estate/subgraph-kit';
 import { readFileSync } from 'node:fs';
 import { authenticate } from './auth/jwt';
 import type { GatewayConfig } from './config';
@@ -31,6 +36,7 @@ export function createGatewayServer(config: GatewayConfig): GatewayServer {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
+    formatError: maskInternalErrors('gateway'),
   });
   const handler = graphqlHttpHandler<GatewayContext>({
     apollo,

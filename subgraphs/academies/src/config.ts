@@ -1,16 +1,7 @@
-import { type Env, envOneOf, readSubgraphConfig, type SubgraphConfig } from '@estate/subgraph-kit';
+import { type Env, readSubgraphConfig, type SubgraphConfig } from '@estate/subgraph-kit';
 
-export const SEED_SCALES = ['demo', 'national', 'none'] as const;
-export type SeedScale = (typeof SEED_SCALES)[number];
+export type AcademiesConfig = SubgraphConfig;
 
-export interface AcademiesConfig extends SubgraphConfig {
-  /** What to seed on start when the schema holds no schools yet. */
-  seedOnStart: SeedScale;
-}
-
-export function readAcademiesConfig(env: Env = process.env): AcademiesConfig {
-  return {
-    ...readSubgraphConfig(env, 'academies', 4001),
-    seedOnStart: envOneOf(env, 'SEED', SEED_SCALES, 'none'),
-  };
+export function readAcademiesConfig(env: Env): AcademiesConfig {
+  return readSubgraphConfig(env, 'academies', 4001);
 }

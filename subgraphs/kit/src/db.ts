@@ -73,6 +73,7 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
     pool: { min: 0, max: options.poolSize ?? 10 },
     allowGlobalContext: false,

@@ -1,7 +1,11 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphConfig } from './config';
+import { maskInternalErrors } from './error-masking';
 import type { MikroORM } from './db';
 import { graphqlHttpHandler, listen, type RunningHttpServer } from './http';
 import { verifyViewer, type Viewer } from './viewer';
@@ -40,7 +44,9 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Traces would tell clients how long our SQL takes; we do not report to Apollo's cloud.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    formatError: maskInternalErrors(config.name),
   });
   const handler = graphqlHttpHandler({
     apollo,

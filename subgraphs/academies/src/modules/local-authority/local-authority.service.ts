@@ -37,7 +37,7 @@ export class LocalAuthorityService {
       const rows = await em
         .getConnection()
         .execute<{ urn: number; la_code: string }[]>(
-          'select urn, la_code from academies.school where la_code = any(?) order by urn',
+          'select urn, la_code from academies.school where la_code in (?) order by urn',
           [[...codes]],
         );
       return manyByKey(codes, rows, (row) => row.la_code).map((list) => list.map((r) => r.urn));
@@ -82,13 +82,13 @@ export class LocalAuthorityService {
           connection.execute<Record<string, unknown>[]>(
             `select * from (
                select s.*, row_number() over (partition by s.la_code order by s.urn) as position
-               from academies.school s where s.la_code = any(?) and s.urn > ?
+               from academies.school s where s.la_code in (?) and s.urn > ?
              ) ranked where position <= ? order by la_code, urn`,
             [codes, afterUrn, page.first + 1],
           ),
           connection.execute<{ la_code: string; total: string }[]>(
             `select la_code, count(*) as total from academies.school
-             where la_code = any(?) group by la_code`,
+             where la_code in (?) group by la_code`,
             [codes],
           ),
         ]);

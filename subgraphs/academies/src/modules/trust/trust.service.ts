@@ -54,7 +54,7 @@ export class TrustService {
       cacheKeyFn: (key) => `${key.key}|${key.on}`,
     });
     this.historyByUrn = new DataLoader(async (urns) => {
-      const rows = await this.memberships('m.urn = any(?)', [[...urns]]);
+      const rows = await this.memberships('m.urn in (?)', [[...urns]]);
       return manyByKey(urns, rows, (row) => row.urn);
     });
     this.spansByUid = new DataLoader(async (uids) => {
@@ -160,7 +160,7 @@ export class TrustService {
   private async loadMembershipsOn(keys: readonly DatedKey<number>[]) {
     const found = new Map<string, TrustMembership>();
     for (const [on, group] of groupBy(keys, (key) => key.on)) {
-      const rows = await this.memberships(`m.urn = any(?) and ${MEMBER_ON_DATE}`, [
+      const rows = await this.memberships(`m.urn in (?) and ${MEMBER_ON_DATE}`, [
         group.map((key) => key.key),
         on,
         on,
@@ -179,7 +179,7 @@ export class TrustService {
       const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(
         `select m.group_uid as member_of, m.joined_on as member_joined_on, m.left_on as member_left_on, s.*
          from academies.trust_membership m join academies.school s on s.urn = m.urn
-         where m.group_uid = any(?) and ${MEMBER_ON_DATE} order by m.group_uid, s.urn`,
+         where m.group_uid in (?) and ${MEMBER_ON_DATE} order by m.group_uid, s.urn`,
         [group.map((key) => key.groupUid), on, on],
       );
       const members = rows.map((row) => ({

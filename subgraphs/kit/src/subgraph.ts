@@ -1,0 +1,48 @@
+import type { GraphQLSchema } from 'graphql';
+import type { Env, SubgraphConfig } from './config';
+import { type MikroORM, migrate, type QueryLog } from './db';
+import { runUntilSignalled } from './main';
+import type { SubgraphServer } from './server';
+
+export type SeedScale = 'demo' | 'national';
+
+/**
+ * What each subgraph package exports, so that its process, the compose script, the launcher and the
+ * end-to-end tests all start it the same way.
+ */
+export interface SubgraphModule<TConfig extends SubgraphConfig = SubgraphConfig> {
+  name: string;
+  /** The PostgreSQL schema it owns. */
+  schema: string;
+  readConfig(env: Env): TConfig;
+  createOrm(databaseUrl: string, queryLog?: QueryLog): Promise<MikroORM>;
+  buildSchema(): Promise<GraphQLSchema>;
+  createServer(config: TConfig, deps: { orm: MikroORM }): Promise<SubgraphServer>;
+  hasData(orm: MikroORM): Promise<boolean>;
+  seed(orm: MikroORM, scale: SeedScale): Promise<void>;
+}
+
+/** A subgraph's `main.ts`: migrate, seed an empty schema when asked (SEED), serve, drain on signal. */
+export function runSubgraph<TConfig extends SubgraphConfig>(
+  subgraph: SubgraphModule<TConfig>,
+  env: Env,
+): void {
+  void runUntilSignalled(subgraph.name, async () => {
+    const config = subgraph.readConfig(env);
+    const orm = await subgraph.createOrm(config.databaseUrl);
+    await migrate(orm, subgraph.schema);
+    const scale = env.SEED;
+    if ((scale === 'demo' || scale === 'national') && !(await subgraph.hasData(orm))) {
+      console.log(`${subgraph.name}: seeding the ${scale} estate`);
+      await subgraph.seed(orm, scale);
+    }
+    const running = await (await subgraph.createServer(config, { orm })).listen();
+    return {
+      url: running.url,
+      close: async () => {
+        await running.close();
+        await orm.close();
+      },
+    };
+  });
+}
