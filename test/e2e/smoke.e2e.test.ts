@@ -9,7 +9,9 @@ afterAll(() => graph?.close());
 
 describe('smoke', () => {
   it('answers a school through the gateway', async () => {
-    const res = await graph.query(`{ schools(first: 3) { totalCount edges { node { urn name localAuthority { code name } trust { groupUid name type joinedOn } predecessorUrns } } } }`);
+    const res = await graph.query(
+      `{ schools(first: 3) { totalCount edges { node { urn name localAuthority { code name } trust { groupUid name type joinedOn } predecessorUrns } } } }`,
+    );
     console.log(JSON.stringify(res, null, 1));
     expect(res.errors).toBeUndefined();
   });

@@ -93,10 +93,14 @@ export async function startTestGraph(label: string): Promise<TestGraph> {
     subgraphs,
     database,
     query: (query, variables, options = {}) =>
-      postGraphQL(gateway.url, { query, variables }, {
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...options.headers,
-      }),
+      postGraphQL(
+        gateway.url,
+        { query, variables },
+        {
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
+      ),
     token: (claims) => signToken(claims, gatewayConfig.jwt),
     async close() {
       await gateway.close();

@@ -20,6 +20,13 @@ export interface SubgraphModule<TConfig extends SubgraphConfig = SubgraphConfig>
   createServer(config: TConfig, deps: { orm: MikroORM }): Promise<SubgraphServer>;
   hasData(orm: MikroORM): Promise<boolean>;
   seed(orm: MikroORM, scale: SeedScale): Promise<void>;
+  /** Bulk loaders by the name users type after `pnpm import`, given the rest of the command line. */
+  importers?: Record<string, Importer>;
+}
+
+export interface Importer {
+  usage: string;
+  run(orm: MikroORM, args: string[]): Promise<void>;
 }
 
 /** A subgraph's `main.ts`: migrate, seed an empty schema when asked (SEED), serve, drain on signal. */

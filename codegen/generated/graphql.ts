@@ -1,0 +1,577 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> =
+  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
+  /** A calendar date as ISO 8601 YYYY-MM-DD */
+  Date: { input: string; output: string };
+  join__DirectiveArguments: { input: unknown; output: unknown };
+  join__FieldSet: { input: unknown; output: unknown };
+  link__Import: { input: unknown; output: unknown };
+};
+
+export type AcademyRoute = 'CONVERTER' | 'NEW_PROVISION' | 'SPONSORED';
+
+export type EstablishmentStatus = 'CLOSED' | 'OPEN' | 'OPEN_PROPOSED_TO_CLOSE' | 'PROPOSED_TO_OPEN';
+
+/** GIAS phase of education */
+export type Phase =
+  | 'ALL_THROUGH'
+  | 'MIDDLE_DEEMED_PRIMARY'
+  | 'MIDDLE_DEEMED_SECONDARY'
+  | 'NOT_APPLICABLE'
+  | 'NURSERY'
+  | 'PRIMARY'
+  | 'SECONDARY'
+  | 'SIXTEEN_PLUS';
+
+/** Every filter given must hold */
+export type SchoolFilter = {
+  /** 3-digit LA code */
+  laCode?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive part of the name */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  phase?: InputMaybe<Phase>;
+  status?: InputMaybe<EstablishmentStatus>;
+  /** Schools the trust runs today */
+  trustGroupUid?: InputMaybe<Scalars['String']['input']>;
+  typeGroupCode?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type TrustFilter = {
+  /** Case-insensitive part of the name */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<TrustType>;
+};
+
+export type TrustType =
+  'MULTI_ACADEMY_TRUST' | 'SECURE_SINGLE_ACADEMY_TRUST' | 'SINGLE_ACADEMY_TRUST';
+
+export type Join__Graph = 'ACADEMIES';
+
+export type Link__Purpose =
+  /** `EXECUTION` features provide metadata necessary for operation execution. */
+  | 'EXECUTION'
+  /** `SECURITY` features provide metadata necessary to securely resolve fields. */
+  | 'SECURITY';
+
+export type EstablishmentStatus = 'CLOSED' | 'OPEN' | 'OPEN_PROPOSED_TO_CLOSE' | 'PROPOSED_TO_OPEN';
+
+/** GIAS phase of education */
+export type Phase =
+  | 'ALL_THROUGH'
+  | 'MIDDLE_DEEMED_PRIMARY'
+  | 'MIDDLE_DEEMED_SECONDARY'
+  | 'NOT_APPLICABLE'
+  | 'NURSERY'
+  | 'PRIMARY'
+  | 'SECONDARY'
+  | 'SIXTEEN_PLUS';
+
+/** Every filter given must hold */
+export type SchoolFilter = {
+  /** 3-digit LA code */
+  laCode?: string | null | undefined;
+  /** Case-insensitive part of the name */
+  nameContains?: string | null | undefined;
+  phase?: Phase | null | undefined;
+  status?: EstablishmentStatus | null | undefined;
+  /** Schools the trust runs today */
+  trustGroupUid?: string | null | undefined;
+  typeGroupCode?: number | null | undefined;
+};
+
+export type TrustType =
+  'MULTI_ACADEMY_TRUST' | 'SECURE_SINGLE_ACADEMY_TRUST' | 'SINGLE_ACADEMY_TRUST';
+
+export type FindSchoolsQueryVariables = Exact<{
+  filter?: SchoolFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+export type FindSchoolsQuery = {
+  schools: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        urn: number;
+        laestab: string | null;
+        name: string;
+        status: EstablishmentStatus;
+        phase: Phase;
+        typeGroupName: string;
+      };
+    }>;
+  };
+};
+
+export type LocalAuthoritySchoolsQueryVariables = Exact<{
+  code: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+export type LocalAuthoritySchoolsQuery = {
+  localAuthority: {
+    code: string;
+    name: string;
+    schools: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{ node: { urn: number; name: string; isAcademy: boolean } }>;
+    };
+  } | null;
+};
+
+export type SchoolProfileQueryVariables = Exact<{
+  urn: number;
+}>;
+
+export type SchoolProfileQuery = {
+  school: {
+    urn: number;
+    name: string;
+    phase: Phase;
+    predecessorUrns: Array<number>;
+    successorUrns: Array<number>;
+    localAuthority: { code: string; name: string };
+    trust: { groupUid: string; name: string; type: TrustType; joinedOn: string } | null;
+  } | null;
+};
+
+export type TrustSchoolsQueryVariables = Exact<{
+  groupUid: string | number;
+  on?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type TrustSchoolsQuery = {
+  trust: {
+    groupUid: string;
+    name: string;
+    type: TrustType;
+    companiesHouseNumber: string | null;
+    schools: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: Array<{
+        joinedOn: string;
+        leftOn: string | null;
+        node: { urn: number; name: string; phase: Phase };
+      }>;
+    };
+  } | null;
+};
+
+export const FindSchoolsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FindSchools' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'SchoolFilter' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'schools' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'urn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'laestab' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'phase' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'typeGroupName' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FindSchoolsQuery, FindSchoolsQueryVariables>;
+export const LocalAuthoritySchoolsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LocalAuthoritySchools' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'localAuthority' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'schools' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edges' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'node' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'urn' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'isAcademy' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LocalAuthoritySchoolsQuery, LocalAuthoritySchoolsQueryVariables>;
+export const SchoolProfileDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SchoolProfile' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'urn' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'school' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'urn' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'urn' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'urn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'phase' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'localAuthority' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'trust' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'groupUid' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'joinedOn' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'predecessorUrns' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'successorUrns' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SchoolProfileQuery, SchoolProfileQueryVariables>;
+export const TrustSchoolsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'TrustSchools' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'groupUid' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'on' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Date' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+          defaultValue: { kind: 'IntValue', value: '100' },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'trust' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupUid' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'groupUid' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'groupUid' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'companiesHouseNumber' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'schools' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'on' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'on' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'first' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'after' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'pageInfo' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'edges' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'joinedOn' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'leftOn' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'node' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'urn' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'phase' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TrustSchoolsQuery, TrustSchoolsQueryVariables>;
