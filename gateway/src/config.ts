@@ -20,6 +20,8 @@ export interface GatewayConfig {
   gatewaySecret: string;
   jwt: JwtConfig;
   subgraphTimeoutMs: number;
+  /** How long a TRUST or LA viewer's resolved schools are reused before asking academies again. */
+  scopeCacheMs: number;
   maxBodyBytes: number;
 }
 
@@ -48,6 +50,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       audience: envString(env, 'JWT_AUDIENCE', 'estate-graph'),
     },
     subgraphTimeoutMs: envInt(env, 'SUBGRAPH_TIMEOUT_MS', 5_000),
+    scopeCacheMs: envInt(env, 'SCOPE_CACHE_MS', 60_000),
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 1024 * 1024),
   };
 }

@@ -9,6 +9,7 @@ import {
 } from '@estate/subgraph-kit';
 import { readFileSync } from 'node:fs';
 import { authenticate } from './auth/jwt';
+import { ScopeResolver } from './auth/scope';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SignedDataSource } from './datasource';
@@ -19,15 +20,23 @@ export interface GatewayServer {
 
 /** The gateway on the committed static supergraph: it authenticates, then signs the viewer onwards. */
 export function createGatewayServer(config: GatewayConfig): GatewayServer {
+  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  const subgraphUrls = { ...subgraphUrlsIn(supergraphSdl), ...config.subgraphUrls };
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
-    buildService: ({ name, url }) =>
+    supergraphSdl,
+    buildService: ({ name }) =>
       new SignedDataSource(
-        config.subgraphUrls[name] ?? url ?? '',
+        subgraphUrls[name] ?? '',
         config.gatewaySecret,
         config.subgraphTimeoutMs,
       ),
   });
+  const scopes = new ScopeResolver(
+    subgraphUrls.academies ?? '',
+    config.gatewaySecret,
+    config.scopeCacheMs,
+    config.subgraphTimeoutMs,
+  );
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.production,
@@ -42,7 +51,7 @@ export function createGatewayServer(config: GatewayConfig): GatewayServer {
     apollo,
     maxBodyBytes: config.maxBodyBytes,
     context: async ({ headers, requestId }) => ({
-      viewer: await authenticate(headers.get('authorization'), config.jwt),
+      viewer: await scopes.withScope(await authenticate(headers.get('authorization'), config.jwt)),
       requestId,
     }),
   });
@@ -59,4 +68,13 @@ export function createGatewayServer(config: GatewayConfig): GatewayServer {
       };
     },
   };
+}
+
+/** The URL each subgraph was composed with, from the supergraph's join__Graph enum. */
+function subgraphUrlsIn(supergraphSdl: string): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) {
+    urls[match[1]!] = match[2]!;
+  }
+  return urls;
 }

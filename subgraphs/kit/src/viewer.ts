@@ -13,6 +13,13 @@ export const Role = {
 export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES = Object.values(Role);
 
+/** A school in a viewer's scope from `from` (inclusive) until `until` (exclusive); null is open-ended. */
+export interface SchoolSpan {
+  urn: number;
+  from: string | null;
+  until: string | null;
+}
+
 /** Who is asking, as the gateway verified it. Scope fields are present only for the roles they belong to. */
 export interface Viewer {
   role: Role;
@@ -22,6 +29,34 @@ export interface Viewer {
   laCode?: string;
   vendorId?: string;
   trn?: string;
+  /**
+   * For TRUST and LA viewers, the schools they may see and when, resolved once by the gateway from
+   * the academies subgraph so that no other subgraph needs to read trust membership.
+   */
+  schools?: SchoolSpan[];
+}
+
+/**
+ * Whether the viewer may see pupil- or staff-level data of a school on a date: a trust sees the
+ * schools it ran that day, an LA the schools in its area, a school itself.
+ */
+export function canSeeSchool(viewer: Viewer, urn: number, on: string): boolean {
+  switch (viewer.role) {
+    case Role.DfE:
+      return true;
+    case Role.School:
+      return viewer.urn === urn;
+    case Role.Trust:
+    case Role.LocalAuthority:
+      return (viewer.schools ?? []).some(
+        (span) =>
+          span.urn === urn &&
+          (span.from === null || span.from <= on) &&
+          (span.until === null || on < span.until),
+      );
+    default:
+      return false;
+  }
 }
 
 export const PUBLIC_VIEWER: Viewer = Object.freeze({ role: Role.Public });

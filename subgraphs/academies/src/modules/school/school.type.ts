@@ -108,6 +108,9 @@ export class School {
   })
   convertedOn!: string | null;
 
+  @Field(() => String, {
+    description: "3-digit LA code of the school (its LA, not its pupils' homes)",
+  })
   laCode!: string;
 
   static from(entity: SchoolEntity): School {
