@@ -1,4 +1,7 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { ErrorCode } from '@estate/subgraph-kit';
+import { GraphQLError } from 'graphql';
 import { REQUEST_ID_HEADER, signViewer } from '@estate/subgraph-kit';
 import type { GatewayContext } from './context';
 
@@ -24,5 +27,24 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if ('requestId' in context && context.requestId) {
       request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
     }
+  }
+
+  /**
+   * A subgraph answers 400 when a value the client wrote (a date, say) fails its scalar. The gateway
+   * has already checked the document's shape, so that is the client's input, and it is reported as
+   * such instead of as a failed fetch.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    if (response.status === 400) {
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { errors?: { message?: string }[] } | null;
+      const first = body?.errors?.[0];
+      if (first?.message) {
+        return new GraphQLError(first.message, { extensions: { code: ErrorCode.BadUserInput } });
+      }
+    }
+    return super.errorFromResponse(response);
   }
 }

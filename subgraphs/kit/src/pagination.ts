@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { ArgsType, Field, Int, ObjectType, Directive, type ClassType } from 'type-graphql';
 import { badUserInput } from './errors';
 

@@ -265,6 +265,7 @@ const CONVERSION_MONTHS = ['-09-01', '-04-01', '-01-01', '-06-01'];
 
 interface AcademyPlan {
   urn: number;
+  name: string;
   laCode: string;
   region: string;
   openedOn: string;
@@ -401,6 +402,7 @@ export function generateDemoEstate(seed: number = DEMO_SEED): Estate {
       });
       academies.push({
         urn: academyUrn,
+        name: estate.schools[estate.schools.length - 1]!.name,
         laCode: area.code,
         region: area.region,
         openedOn,
@@ -524,11 +526,7 @@ function assignTrusts(random: SeededRandom, academies: AcademyPlan[], estate: Es
       const moves = random.chance(0.12) && academy.openedOn < '2022-01-01';
       if (moves) {
         const movedOn = `${random.int(Number(academy.openedOn.slice(0, 4)) + 2, 2025)}-09-01`;
-        const from = newTrust(
-          '10',
-          `${trustName(region).replace(/ Trust$/, '')} Academy Trust`,
-          academy.openedOn,
-        );
+        const from = newTrust('10', `${academy.name} Trust`, academy.openedOn);
         const sat = estate.trusts.find((t) => t.groupUid === from)!;
         sat.status = 'CLOSED';
         sat.closedOn = addDays(movedOn, -1);
@@ -546,11 +544,7 @@ function assignTrusts(random: SeededRandom, academies: AcademyPlan[], estate: Es
       }
     }
     for (const academy of standalone) {
-      const groupUid = newTrust(
-        '10',
-        `${trustName(region).replace(/ Trust$/, '')} Academy Trust`,
-        academy.openedOn,
-      );
+      const groupUid = newTrust('10', `${academy.name} Trust`, academy.openedOn);
       estate.memberships.push({
         groupUid,
         urn: academy.urn,
