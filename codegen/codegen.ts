@@ -6,7 +6,7 @@ const config: CodegenConfig = {
   documents: 'codegen/operations/*.graphql',
   generates: {
     'codegen/generated/graphql.ts': {
-      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+      plugins: ['typescript-operations', 'typed-document-node'],
       config: {
         scalars: { Date: 'string', AcademicYear: 'string' },
         enumsAsTypes: true,

@@ -4,67 +4,6 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = Maybe<T>;
-/** All built-in and custom scalars, mapped to their actual values */
-export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
-  /** A calendar date as ISO 8601 YYYY-MM-DD */
-  Date: { input: string; output: string };
-  join__DirectiveArguments: { input: unknown; output: unknown };
-  join__FieldSet: { input: unknown; output: unknown };
-  link__Import: { input: unknown; output: unknown };
-};
-
-export type AcademyRoute = 'CONVERTER' | 'NEW_PROVISION' | 'SPONSORED';
-
-export type EstablishmentStatus = 'CLOSED' | 'OPEN' | 'OPEN_PROPOSED_TO_CLOSE' | 'PROPOSED_TO_OPEN';
-
-/** GIAS phase of education */
-export type Phase =
-  | 'ALL_THROUGH'
-  | 'MIDDLE_DEEMED_PRIMARY'
-  | 'MIDDLE_DEEMED_SECONDARY'
-  | 'NOT_APPLICABLE'
-  | 'NURSERY'
-  | 'PRIMARY'
-  | 'SECONDARY'
-  | 'SIXTEEN_PLUS';
-
-/** Every filter given must hold */
-export type SchoolFilter = {
-  /** 3-digit LA code */
-  laCode?: InputMaybe<Scalars['String']['input']>;
-  /** Case-insensitive part of the name */
-  nameContains?: InputMaybe<Scalars['String']['input']>;
-  phase?: InputMaybe<Phase>;
-  status?: InputMaybe<EstablishmentStatus>;
-  /** Schools the trust runs today */
-  trustGroupUid?: InputMaybe<Scalars['String']['input']>;
-  typeGroupCode?: InputMaybe<Scalars['Int']['input']>;
-};
-
-export type TrustFilter = {
-  /** Case-insensitive part of the name */
-  nameContains?: InputMaybe<Scalars['String']['input']>;
-  type?: InputMaybe<TrustType>;
-};
-
-export type TrustType =
-  'MULTI_ACADEMY_TRUST' | 'SECURE_SINGLE_ACADEMY_TRUST' | 'SINGLE_ACADEMY_TRUST';
-
-export type Join__Graph = 'ACADEMIES';
-
-export type Link__Purpose =
-  /** `EXECUTION` features provide metadata necessary for operation execution. */
-  | 'EXECUTION'
-  /** `SECURITY` features provide metadata necessary to securely resolve fields. */
-  | 'SECURITY';
-
 export type EstablishmentStatus = 'CLOSED' | 'OPEN' | 'OPEN_PROPOSED_TO_CLOSE' | 'PROPOSED_TO_OPEN';
 
 /** GIAS phase of education */
