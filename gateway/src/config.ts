@@ -1,5 +1,6 @@
 import { DEVELOPMENT_GATEWAY_SECRET, type Env, envInt, envString } from '@estate/subgraph-kit';
 import { join } from 'node:path';
+import { DEFAULT_LIMITS, type OperationLimits } from './limits/limits';
 
 export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-change-me';
 
@@ -23,6 +24,7 @@ export interface GatewayConfig {
   /** How long a TRUST or LA viewer's resolved schools are reused before asking academies again. */
   scopeCacheMs: number;
   maxBodyBytes: number;
+  limits: OperationLimits;
 }
 
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
@@ -51,6 +53,16 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     },
     subgraphTimeoutMs: envInt(env, 'SUBGRAPH_TIMEOUT_MS', 5_000),
     scopeCacheMs: envInt(env, 'SCOPE_CACHE_MS', 60_000),
-    maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 1024 * 1024),
+    // Register submissions from MIS vendors carry a school-day of marks in their variables.
+    maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 5 * 1024 * 1024),
+    limits: {
+      ...DEFAULT_LIMITS,
+      maxCost: envInt(env, 'MAX_OPERATION_COST', DEFAULT_LIMITS.maxCost),
+      rateLimitPointsPerMinute: envInt(
+        env,
+        'RATE_LIMIT_POINTS_PER_MINUTE',
+        DEFAULT_LIMITS.rateLimitPointsPerMinute,
+      ),
+    },
   };
 }

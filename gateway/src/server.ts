@@ -13,6 +13,7 @@ import { ScopeResolver } from './auth/scope';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SignedDataSource } from './datasource';
+import { operationLimitsPlugin } from './limits/limits';
 
 export interface GatewayServer {
   listen(port?: number): Promise<RunningHttpServer>;
@@ -44,15 +45,18 @@ export function createGatewayServer(config: GatewayConfig): GatewayServer {
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // graphql-js counts the end-of-file token too; the limit is on the tokens a client wrote.
+    parseOptions: { maxTokens: config.limits.maxTokens + 1 },
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationLimitsPlugin(config.limits)],
     formatError: maskInternalErrors('gateway'),
   });
   const handler = graphqlHttpHandler<GatewayContext>({
     apollo,
     maxBodyBytes: config.maxBodyBytes,
-    context: async ({ headers, requestId }) => ({
+    context: async ({ headers, requestId, remoteAddress }) => ({
       viewer: await scopes.withScope(await authenticate(headers.get('authorization'), config.jwt)),
       requestId,
+      clientAddress: remoteAddress,
     }),
   });
   return {

@@ -39,6 +39,8 @@ export interface TestGraph {
     options?: { token?: string; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<T>>;
   token(claims: TokenClaims): Promise<string>;
+  /** Another gateway over the same subgraphs, with settings of its own (a lower limit, say). */
+  startGateway(env: Record<string, string>): Promise<RunningHttpServer>;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,7 @@ export async function startTestGraph(label: string): Promise<TestGraph> {
   );
   const gatewayConfig = readGatewayConfig({ ...TEST_ENV, ...urls });
   const gateway = await createGatewayServer(gatewayConfig).listen(0);
+  const extraGateways: RunningHttpServer[] = [];
 
   return {
     gatewayUrl: gateway.url,
@@ -102,7 +105,15 @@ export async function startTestGraph(label: string): Promise<TestGraph> {
         },
       ),
     token: (claims) => signToken(claims, gatewayConfig.jwt),
+    async startGateway(env) {
+      const extra = await createGatewayServer(
+        readGatewayConfig({ ...TEST_ENV, ...urls, ...env }),
+      ).listen(0);
+      extraGateways.push(extra);
+      return extra;
+    },
     async close() {
+      for (const extra of extraGateways) await extra.close();
       await gateway.close();
       for (const subgraph of Object.values(subgraphs)) {
         await subgraph.server.close();

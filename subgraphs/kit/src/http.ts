@@ -8,7 +8,11 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  context: (request: { headers: HeaderMap; requestId: string }) => Promise<TContext>;
+  context: (request: {
+    headers: HeaderMap;
+    requestId: string;
+    remoteAddress: string;
+  }) => Promise<TContext>;
   maxBodyBytes: number;
   /** Answers `/readyz`; a server that cannot reach its dependencies says so instead of taking traffic. */
   ready?: () => Promise<boolean>;
@@ -24,20 +28,18 @@ export interface RunningHttpServer {
 
 class BodyTooLarge extends Error {}
 
+/** Reads the whole body but keeps no more than the limit, so that the client reads our 413. */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      size > limit ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', reject);
   });
 }
@@ -95,7 +97,12 @@ export function graphqlHttpHandler<TContext extends BaseContext>(
     };
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: () => options.context({ headers, requestId }),
+      context: () =>
+        options.context({
+          headers,
+          requestId,
+          remoteAddress: req.socket.remoteAddress ?? 'unknown',
+        }),
     });
     res.statusCode = response.status ?? 200;
     for (const [name, value] of response.headers) res.setHeader(name, value);
