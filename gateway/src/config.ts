@@ -1,6 +1,13 @@
-import { DEVELOPMENT_GATEWAY_SECRET, type Env, envInt, envString } from '@estate/subgraph-kit';
+import {
+  DEVELOPMENT_GATEWAY_SECRET,
+  type Env,
+  envInt,
+  envOneOf,
+  envString,
+} from '@estate/subgraph-kit';
 import { join } from 'node:path';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits/limits';
+import type { TrustedDocumentsMode } from './trusted-documents/trusted-documents';
 
 export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-change-me';
 
@@ -25,6 +32,9 @@ export interface GatewayConfig {
   scopeCacheMs: number;
   maxBodyBytes: number;
   limits: OperationLimits;
+  /** `enforce`: public and vendor callers run only manifest documents. `off` is for tests of other things. */
+  trustedDocuments: TrustedDocumentsMode;
+  persistedDocumentsPath: string;
 }
 
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
@@ -39,6 +49,12 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     host: envString(env, 'HOST', '127.0.0.1'),
     port: envInt(env, 'PORT', 4000),
     production,
+    trustedDocuments: envOneOf(env, 'TRUSTED_DOCUMENTS', ['enforce', 'off'] as const, 'enforce'),
+    persistedDocumentsPath: envString(
+      env,
+      'PERSISTED_DOCUMENTS_PATH',
+      join(__dirname, '..', '..', 'codegen', 'generated', 'persisted-documents.json'),
+    ),
     supergraphPath: envString(
       env,
       'SUPERGRAPH_PATH',

@@ -14,6 +14,11 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { SignedDataSource } from './datasource';
 import { operationLimitsPlugin } from './limits/limits';
+import {
+  ManifestCache,
+  readManifest,
+  trustedDocumentsPlugin,
+} from './trusted-documents/trusted-documents';
 
 export interface GatewayServer {
   listen(port?: number): Promise<RunningHttpServer>;
@@ -38,8 +43,10 @@ export function createGatewayServer(config: GatewayConfig): GatewayServer {
     config.scopeCacheMs,
     config.subgraphTimeoutMs,
   );
+  const manifest = readManifest(config.persistedDocumentsPath);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    persistedQueries: { cache: new ManifestCache(manifest) },
     introspection: !config.production,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
@@ -47,7 +54,11 @@ export function createGatewayServer(config: GatewayConfig): GatewayServer {
     allowBatchedHttpRequests: false,
     // graphql-js counts the end-of-file token too; the limit is on the tokens a client wrote.
     parseOptions: { maxTokens: config.limits.maxTokens + 1 },
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationLimitsPlugin(config.limits)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      trustedDocumentsPlugin(manifest, config.trustedDocuments),
+      operationLimitsPlugin(config.limits),
+    ],
     formatError: maskInternalErrors('gateway'),
   });
   const handler = graphqlHttpHandler<GatewayContext>({

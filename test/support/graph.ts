@@ -46,6 +46,8 @@ export interface TestGraph {
 
 export const TEST_ENV = {
   NODE_ENV: 'test',
+  // Suites query as the public viewer freely; test/e2e/trusted-documents runs with enforcement on.
+  TRUSTED_DOCUMENTS: 'off',
   GATEWAY_SECRET: 'test-gateway-secret',
   JWT_SECRET: 'test-jwt-secret',
 };
