@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { currentRequestId } from './http';
 
 /**
  * Errors without a code of ours are bugs or infrastructure faults, and their text may hold SQL or
@@ -14,6 +15,7 @@ export function maskInternalErrors(service: string) {
       JSON.stringify({
         level: 'error',
         service,
+        requestId: currentRequestId(),
         message: cause instanceof Error ? cause.message : String(cause),
         path: formatted.path,
       }),
@@ -21,7 +23,7 @@ export function maskInternalErrors(service: string) {
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: currentRequestId() },
     };
   };
 }

@@ -1,10 +1,18 @@
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
+
+const requestIds = new AsyncLocalStorage<string>();
+
+/** The id of the request being served, for log lines written deep inside it. */
+export function currentRequestId(): string | undefined {
+  return requestIds.getStore();
+}
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -75,6 +83,20 @@ export function graphqlHttpHandler<TContext extends BaseContext>(
 
     const headers = headersOf(req);
     const requestId = headers.get(REQUEST_ID_HEADER) ?? randomUUID();
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    await requestIds.run(requestId, () => serveGraphQL(options, req, res, url, headers, requestId));
+  };
+}
+
+async function serveGraphQL<TContext extends BaseContext>(
+  options: GraphQLHttpOptions<TContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  headers: HeaderMap,
+  requestId: string,
+): Promise<void> {
+  {
     let body: unknown;
     try {
       const raw = await readBody(req, options.maxBodyBytes);
@@ -106,14 +128,13 @@ export function graphqlHttpHandler<TContext extends BaseContext>(
     });
     res.statusCode = response.status ?? 200;
     for (const [name, value] of response.headers) res.setHeader(name, value);
-    res.setHeader(REQUEST_ID_HEADER, requestId);
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
-  };
+  }
 }
 
 export async function listen(
