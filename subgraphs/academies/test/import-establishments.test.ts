@@ -30,6 +30,7 @@ describe('a cp1252 establishments file with (code) and (name) columns', async ()
       urn: 900001,
       laCode: '335',
       laName: 'Walsall',
+      gssLaCode: null,
       establishmentNumber: '2001',
       laestab: '3352001',
       name: "Saint Chloë's Church of England Primary Academy",

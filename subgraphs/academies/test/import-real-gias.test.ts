@@ -67,6 +67,7 @@ describe('real GIAS establishment files', () => {
         urn: 137014,
         laCode: '936',
         laName: 'Surrey',
+        gssLaCode: 'E10000030',
         establishmentNumber: '2309',
         laestab: '9362309',
         name: 'The Raleigh School',

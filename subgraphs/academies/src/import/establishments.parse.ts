@@ -35,6 +35,8 @@ export interface EstablishmentRecord {
   /** The 3-digit "old" DfE LA code, e.g. "201". */
   laCode: string;
   laName: string | null;
+  /** The LA's 9-character ONS (GSS) code, e.g. "E09000001"; null when the file has none. */
+  gssLaCode: string | null;
   /** 4 digits, e.g. "3614"; null for establishments GIAS gives no number. */
   establishmentNumber: string | null;
   /** LA code + establishment number, 7 digits, e.g. "2013614". */
@@ -110,6 +112,7 @@ export function parseEstablishmentRow(row: CsvRow): EstablishmentRecord {
     urn,
     laCode,
     laName: textOrNull(row.get('LA (name)', 'LA')),
+    gssLaCode: gssCodeOrNull(row.get('GSSLACode (name)', 'GSSLACode (code)', 'GSSLACode')),
     establishmentNumber,
     laestab: establishmentNumber === null ? null : `${laCode}${establishmentNumber}`,
     name: requiredText(row.get('EstablishmentName'), 'EstablishmentName'),
@@ -143,6 +146,15 @@ export function parseEstablishmentRow(row: CsvRow): EstablishmentRecord {
     trustGroupUid: integerOrNull(trustCode, 'Trusts (code)'),
     trustName: textOrNull(row.get('Trusts (name)', 'Trusts')),
   };
+}
+
+/**
+ * The GSS code only describes the LA, which the 3-digit code already identifies, so an unreadable
+ * one is dropped rather than costing the school its row.
+ */
+function gssCodeOrNull(value: string | undefined): string | null {
+  const text = textOrNull(value)?.toUpperCase() ?? null;
+  return text !== null && /^[EWSN]\d{8}$/.test(text) ? text : null;
 }
 
 /** Up to 4 digits; spreadsheets drop leading zeros, so shorter numbers are padded back. */

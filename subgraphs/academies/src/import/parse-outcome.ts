@@ -13,6 +13,7 @@ export interface Rejection {
 export interface Accepted<T> {
   kind: 'accepted';
   rowNumber: number;
+  lineNumber: number;
   record: T;
 }
 
@@ -40,7 +41,12 @@ export function outcomeOf<T>(
   parseRow: (row: CsvRow) => T,
 ): RowOutcome<T> {
   try {
-    return { kind: 'accepted', rowNumber: row.rowNumber, record: parseRow(row) };
+    return {
+      kind: 'accepted',
+      rowNumber: row.rowNumber,
+      lineNumber: row.lineNumber,
+      record: parseRow(row),
+    };
   } catch (error) {
     if (!(error instanceof RowRejection)) throw error;
     return {
