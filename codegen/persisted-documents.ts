@@ -15,7 +15,9 @@ const definitions: DefinitionNode[] = readdirSync(operationsDir)
   .flatMap((file) => parse(readFileSync(join(operationsDir, file), 'utf8')).definitions);
 
 const fragments = new Map(
-  definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+  definitions.flatMap((d) =>
+    d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
+  ),
 );
 
 function fragmentsUsedBy(definition: DefinitionNode, seen = new Set<string>()): Set<string> {

@@ -16,6 +16,24 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     main: 'subgraphs/academies/src/main.ts',
     load: async () => (await import('@estate/academies')).academiesSubgraph as SubgraphModule,
   },
+  {
+    name: 'attendance',
+    port: 4002,
+    main: 'subgraphs/attendance/src/main.ts',
+    load: async () => (await import('@estate/attendance')).attendanceSubgraph as SubgraphModule,
+  },
+  {
+    name: 'inspections',
+    port: 4003,
+    main: 'subgraphs/inspections/src/main.ts',
+    load: async () => (await import('@estate/inspections')).inspectionsSubgraph as SubgraphModule,
+  },
+  {
+    name: 'workforce',
+    port: 4004,
+    main: 'subgraphs/workforce/src/main.ts',
+    load: async () => (await import('@estate/workforce')).workforceSubgraph as SubgraphModule,
+  },
 ];
 
 export function subgraphUrl(port: number): string {

@@ -4,7 +4,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** SERIOUS_WEAKNESSES is also "requires significant improvement", its newer name; NOTICE_TO_IMPROVE is the pre-2012 category */
+export type CategoryOfConcern = 'NOTICE_TO_IMPROVE' | 'SERIOUS_WEAKNESSES' | 'SPECIAL_MEASURES';
+
 export type EstablishmentStatus = 'CLOSED' | 'OPEN' | 'OPEN_PROPOSED_TO_CLOSE' | 'PROPOSED_TO_OPEN';
+
+/** Graded (section 5), ungraded (section 8), urgent (no formal designation), or a report card (from 10 November 2025) */
+export type InspectionKind = 'GRADED' | 'REPORT_CARD' | 'UNGRADED' | 'URGENT';
+
+/** The intervention rules of domain.md §4.3, each in force over its own dates */
+export type InterventionRule =
+  | 'CATEGORY_OF_CONCERN'
+  | 'REPORT_CARD_STUCK_SCHOOL_PROPOSAL_2025'
+  | 'STUCK_SCHOOL_SUPPORT_2024'
+  | 'TWO_REQUIRES_IMPROVEMENT_2022';
 
 /** GIAS phase of education */
 export type Phase =
@@ -16,6 +29,24 @@ export type Phase =
   | 'PRIMARY'
   | 'SECONDARY'
   | 'SIXTEEN_PLUS';
+
+export type ReportCardArea =
+  | 'ACHIEVEMENT'
+  | 'ATTENDANCE_AND_BEHAVIOUR'
+  | 'CURRICULUM_AND_TEACHING'
+  | 'EARLY_YEARS_PROVISION'
+  | 'INCLUSION'
+  | 'LEADERSHIP_AND_GOVERNANCE'
+  | 'PERSONAL_DEVELOPMENT_AND_WELLBEING'
+  | 'POST_16_PROVISION';
+
+/** The report-card five-point scale, best first. It is not the 1–4 scale. */
+export type ReportCardGrade =
+  | 'EXCEPTIONAL'
+  | 'EXPECTED_STANDARD'
+  | 'NEEDS_ATTENTION'
+  | 'STRONG_STANDARD'
+  | 'URGENT_IMPROVEMENT';
 
 /** Every filter given must hold */
 export type SchoolFilter = {
@@ -87,6 +118,31 @@ export type SchoolProfileQuery = {
     successorUrns: Array<number>;
     localAuthority: { code: string; name: string };
     trust: { groupUid: string; name: string; type: TrustType; joinedOn: string } | null;
+    inspections: Array<
+      | {
+          overallEffectiveness: number | null;
+          overallEffectivenessLabel: string;
+          urn: number;
+          isPredecessorInspection: boolean;
+          inspectionDate: string;
+          kind: InspectionKind;
+          categoryOfConcern: CategoryOfConcern | null;
+        }
+      | {
+          safeguardingMet: boolean | null;
+          urn: number;
+          isPredecessorInspection: boolean;
+          inspectionDate: string;
+          kind: InspectionKind;
+          categoryOfConcern: CategoryOfConcern | null;
+          evaluations: Array<{ area: ReportCardArea; grade: ReportCardGrade }>;
+        }
+    > | null;
+    latestInspection:
+      | { inspectionDate: string; kind: InspectionKind }
+      | { inspectionDate: string; kind: InspectionKind }
+      | null;
+    interventionStatus: { eligible: boolean; rule: InterventionRule; reason: string } | null;
   } | null;
 };
 
@@ -384,6 +440,87 @@ export const SchoolProfileDocument = {
                 },
                 { kind: 'Field', name: { kind: 'Name', value: 'predecessorUrns' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'successorUrns' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'inspections' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'urn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'isPredecessorInspection' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'inspectionDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'categoryOfConcern' } },
+                      {
+                        kind: 'InlineFragment',
+                        typeCondition: {
+                          kind: 'NamedType',
+                          name: { kind: 'Name', value: 'GradedInspection' },
+                        },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'overallEffectiveness' },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'overallEffectivenessLabel' },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'InlineFragment',
+                        typeCondition: {
+                          kind: 'NamedType',
+                          name: { kind: 'Name', value: 'ReportCardInspection' },
+                        },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'evaluations' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'area' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'grade' } },
+                                ],
+                              },
+                            },
+                            { kind: 'Field', name: { kind: 'Name', value: 'safeguardingMet' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'latestInspection' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'inspectionDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'interventionStatus' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'eligible' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'rule' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                    ],
+                  },
+                },
               ],
             },
           },

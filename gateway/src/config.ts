@@ -12,8 +12,11 @@ import type { TrustedDocumentsMode } from './trusted-documents/trusted-documents
 export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-change-me';
 
 export interface JwtConfig {
-  /** HS256 secret; development and tests only. Production verifies against a JWKS (issue 8). */
+  /** HS256 secret, for development and tests; ignored once a JWKS is configured. */
   secret: string;
+  /** RS256/ES256 public keys, from a file or the identity provider's URL; required in production. */
+  jwksPath?: string;
+  jwksUrl?: string;
   issuer: string;
   audience: string;
 }
@@ -35,11 +38,19 @@ export interface GatewayConfig {
   /** `enforce`: public and vendor callers run only manifest documents. `off` is for tests of other things. */
   trustedDocuments: TrustedDocumentsMode;
   persistedDocumentsPath: string;
+  /** Where MIS vendors' API key hashes are kept (`pnpm api-key`). */
+  apiKeysPath: string;
 }
 
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   const production = env.NODE_ENV === 'production';
   const developmentOnly = (fallback: string) => (production ? undefined : fallback);
+  const jwks = Boolean(env.JWT_JWKS_PATH || env.JWT_JWKS_URL);
+  if (production && !jwks) {
+    throw new Error(
+      'Configuration: production verifies tokens against JWT_JWKS_URL or JWT_JWKS_PATH',
+    );
+  }
   const subgraphUrls: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     const match = /^([A-Z]+)_URL$/.exec(name);
@@ -49,6 +60,11 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     host: envString(env, 'HOST', '127.0.0.1'),
     port: envInt(env, 'PORT', 4000),
     production,
+    apiKeysPath: envString(
+      env,
+      'API_KEYS_PATH',
+      join(__dirname, '..', '..', '.data', 'api-keys.json'),
+    ),
     trustedDocuments: envOneOf(env, 'TRUSTED_DOCUMENTS', ['enforce', 'off'] as const, 'enforce'),
     persistedDocumentsPath: envString(
       env,
@@ -63,7 +79,11 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     subgraphUrls,
     gatewaySecret: envString(env, 'GATEWAY_SECRET', developmentOnly(DEVELOPMENT_GATEWAY_SECRET)),
     jwt: {
-      secret: envString(env, 'JWT_SECRET', developmentOnly(DEVELOPMENT_JWT_SECRET)),
+      secret:
+        env.JWT_SECRET ||
+        (jwks ? '' : envString(env, 'JWT_SECRET', developmentOnly(DEVELOPMENT_JWT_SECRET))),
+      ...(env.JWT_JWKS_PATH ? { jwksPath: env.JWT_JWKS_PATH } : {}),
+      ...(env.JWT_JWKS_URL ? { jwksUrl: env.JWT_JWKS_URL } : {}),
       issuer: envString(env, 'JWT_ISSUER', 'estate-graph'),
       audience: envString(env, 'JWT_AUDIENCE', 'estate-graph'),
     },

@@ -14,7 +14,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   ) {
     super({
       url,
-      fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+      // Apollo's fetcher types allow a Buffer body; the gateway always sends JSON text.
+      fetcher: (input, init) =>
+        fetch(input, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }),
     });
   }
 

@@ -5,9 +5,11 @@ import {
   graphqlHttpHandler,
   listen,
   maskInternalErrors,
+  unauthenticated,
   type RunningHttpServer,
 } from '@estate/subgraph-kit';
 import { readFileSync } from 'node:fs';
+import { ApiKeyStore } from './auth/api-keys';
 import { authenticate } from './auth/jwt';
 import { ScopeResolver } from './auth/scope';
 import type { GatewayConfig } from './config';
@@ -44,6 +46,14 @@ export function createGatewayServer(config: GatewayConfig): GatewayServer {
     config.subgraphTimeoutMs,
   );
   const manifest = readManifest(config.persistedDocumentsPath);
+  const apiKeys = new ApiKeyStore(config.apiKeysPath);
+  /** MIS vendors present an API key; people and internal apps a bearer token; nobody both. */
+  const identify = async (apiKey: string | undefined, authorization: string | undefined) => {
+    if (apiKey && authorization)
+      throw unauthenticated('Send an API key or a bearer token, not both');
+    if (apiKey) return apiKeys.authenticate(apiKey);
+    return scopes.withScope(await authenticate(authorization, config.jwt));
+  };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     persistedQueries: { cache: new ManifestCache(manifest) },
@@ -65,7 +75,7 @@ export function createGatewayServer(config: GatewayConfig): GatewayServer {
     apollo,
     maxBodyBytes: config.maxBodyBytes,
     context: async ({ headers, requestId, remoteAddress }) => ({
-      viewer: await scopes.withScope(await authenticate(headers.get('authorization'), config.jwt)),
+      viewer: await identify(headers.get('x-api-key'), headers.get('authorization')),
       requestId,
       clientAddress: remoteAddress,
     }),

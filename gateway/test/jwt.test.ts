@@ -53,3 +53,30 @@ describe('authenticate', () => {
     }
   });
 });
+
+describe('authenticate against a JWKS', () => {
+  it('accepts RS256 tokens from the key set and refuses HS256 tokens signed with the old secret', async () => {
+    const { exportJWK, generateKeyPair } = await import('jose');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    const jwksPath = join(mkdtempSync(join(tmpdir(), 'jwks-')), 'jwks.json');
+    writeFileSync(jwksPath, JSON.stringify({ keys: [jwk] }));
+    const production = { ...config, jwksPath };
+
+    const rs256 = await new SignJWT({ role: 'DFE' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(config.issuer)
+      .setAudience(config.audience)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    expect(await authenticate(`Bearer ${rs256}`, production)).toMatchObject({ role: 'DFE' });
+
+    const hs256 = await signToken({ role: 'DFE' }, config);
+    await expect(authenticate(`Bearer ${hs256}`, production)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+});

@@ -55,7 +55,8 @@ describe('trusted documents', () => {
 
   it('refuses free-form text from the public and a vendor, executing nothing', async () => {
     const vendor = await graph.token({ role: 'MIS_VENDOR', vendorId: 'acme' });
-    for (const headers of [{}, { authorization: `Bearer ${vendor}` }]) {
+    const callers: Record<string, string>[] = [{}, { authorization: `Bearer ${vendor}` }];
+    for (const headers of callers) {
       const { response, statements } = await runCountingSql(
         { query: '{ schools(first: 1) { totalCount } }' },
         headers,

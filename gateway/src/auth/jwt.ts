@@ -1,5 +1,14 @@
 import { Role, type Viewer, PUBLIC_VIEWER, unauthenticated, ROLES } from '@estate/subgraph-kit';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { readFileSync } from 'node:fs';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
 import type { JwtConfig } from '../config';
 
 /** What a token must carry for each role, so that a scoped role can never act unscoped. */
@@ -22,6 +31,21 @@ export interface TokenClaims {
 
 function key(config: JwtConfig): Uint8Array {
   return new TextEncoder().encode(config.secret);
+}
+
+const keySets = new WeakMap<JwtConfig, JWTVerifyGetKey>();
+
+/** Production verifies against the identity provider's public keys; the set is built once per config. */
+function keySet(config: JwtConfig): JWTVerifyGetKey | null {
+  if (!config.jwksPath && !config.jwksUrl) return null;
+  let set = keySets.get(config);
+  if (!set) {
+    set = config.jwksUrl
+      ? createRemoteJWKSet(new URL(config.jwksUrl))
+      : createLocalJWKSet(JSON.parse(readFileSync(config.jwksPath!, 'utf8')) as JSONWebKeySet);
+    keySets.set(config, set);
+  }
+  return set;
 }
 
 function viewerFrom(payload: Record<string, unknown>): Viewer {
@@ -57,12 +81,12 @@ export async function authenticate(
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match) throw unauthenticated('Authorization must be "Bearer <token>"');
   try {
-    const { payload } = await jwtVerify(match[1]!, key(config), {
-      issuer: config.issuer,
-      audience: config.audience,
-      algorithms: ['HS256'],
-      requiredClaims: ['exp'],
-    });
+    const options = { issuer: config.issuer, audience: config.audience, requiredClaims: ['exp'] };
+    const publicKeys = keySet(config);
+    // Each mode accepts only its own algorithms, so a token signed with the wrong kind of key fails.
+    const { payload } = publicKeys
+      ? await jwtVerify(match[1]!, publicKeys, { ...options, algorithms: ['RS256', 'ES256'] })
+      : await jwtVerify(match[1]!, key(config), { ...options, algorithms: ['HS256'] });
     return viewerFrom(payload);
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw unauthenticated('Token has expired');

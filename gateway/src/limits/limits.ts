@@ -1,5 +1,4 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { HeaderMap } from '@apollo/server';
 import { Role } from '@estate/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context';
@@ -142,17 +141,9 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
             ['x-ratelimit-remaining', String(decision.remaining)],
           ];
           if (!decision.allowed) {
+            rateHeaders.push(['retry-after', String(decision.retryAfterSeconds)]);
             throw new GraphQLError('Too many requests; retry after the time in Retry-After', {
-              extensions: {
-                code: RATE_LIMITED,
-                http: {
-                  status: 429,
-                  headers: new HeaderMap([
-                    ...rateHeaders,
-                    ['retry-after', String(decision.retryAfterSeconds)],
-                  ]),
-                },
-              },
+              extensions: { code: RATE_LIMITED, http: { status: 429 } },
             });
           }
         },

@@ -1,0 +1,42 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiKeyStore } from '@estate/gateway/src/auth/api-keys';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postGraphQL, startTestGraph, type TestGraph } from '../support/graph';
+
+let graph: TestGraph;
+let url: string;
+const keys = new ApiKeyStore(join(mkdtempSync(join(tmpdir(), 'vendor-keys-')), 'keys.json'));
+beforeAll(async () => {
+  graph = await startTestGraph('vendor_keys');
+  url = (await graph.startGateway({ API_KEYS_PATH: (keys as unknown as { path: string }).path }))
+    .url;
+});
+afterAll(() => graph?.close());
+
+const query = { query: '{ localAuthority(code: "806") { name } }' };
+
+describe('MIS vendor API keys at the gateway', () => {
+  it('accepts a live key and refuses it once revoked, without a restart', async () => {
+    const { key, record } = keys.create('acme', [136021]);
+    const ok = await postGraphQL(url, query, { 'x-api-key': key });
+    expect(ok.status).toBe(200);
+    expect(ok.data).toEqual({ localAuthority: { name: 'Middlesbrough' } });
+
+    keys.revoke(record.id, new Date(Date.now() + 1000));
+    const refused = await postGraphQL(url, query, { 'x-api-key': key });
+    expect(refused.status).toBe(401);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a key and a bearer token sent together', async () => {
+    const { key } = keys.create('acme', [136021]);
+    const token = await graph.token({ role: 'DFE' });
+    const res = await postGraphQL(url, query, {
+      'x-api-key': key,
+      authorization: `Bearer ${token}`,
+    });
+    expect(res.status).toBe(401);
+  });
+});
