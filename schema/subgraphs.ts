@@ -17,6 +17,12 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     load: async () => (await import('@estate/academies')).academiesSubgraph as SubgraphModule,
   },
   {
+    name: 'attendance',
+    port: 4002,
+    main: 'subgraphs/attendance/src/main.ts',
+    load: async () => (await import('@estate/attendance')).attendanceSubgraph as SubgraphModule,
+  },
+  {
     name: 'inspections',
     port: 4003,
     main: 'subgraphs/inspections/src/main.ts',

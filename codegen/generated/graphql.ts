@@ -107,6 +107,7 @@ export type LocalAuthoritySchoolsQuery = {
 
 export type SchoolProfileQueryVariables = Exact<{
   urn: number;
+  year: string;
 }>;
 
 export type SchoolProfileQuery = {
@@ -118,6 +119,15 @@ export type SchoolProfileQuery = {
     successorUrns: Array<number>;
     localAuthority: { code: string; name: string };
     trust: { groupUid: string; name: string; type: TrustType; joinedOn: string } | null;
+    attendance: {
+      possibleSessions: number | null;
+      overallAbsenceRate: number | null;
+      authorisedAbsenceRate: number | null;
+      unauthorisedAbsenceRate: number | null;
+      persistentAbsenceRate: number | null;
+      severeAbsenceRate: number | null;
+      suppression: string | null;
+    } | null;
     inspections: Array<
       | {
           overallEffectiveness: number | null;
@@ -394,6 +404,14 @@ export const SchoolProfileDocument = {
             type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
           },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'AcademicYear' } },
+          },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -440,6 +458,29 @@ export const SchoolProfileDocument = {
                 },
                 { kind: 'Field', name: { kind: 'Name', value: 'predecessorUrns' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'successorUrns' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'attendance' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'academicYear' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'possibleSessions' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'overallAbsenceRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'authorisedAbsenceRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'unauthorisedAbsenceRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'persistentAbsenceRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'severeAbsenceRate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'suppression' } },
+                    ],
+                  },
+                },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'inspections' },

@@ -73,7 +73,7 @@ describe('inspections through the gateway', () => {
         latestInspection: { inspectionDate: string } | null;
         interventionStatus: { eligible: boolean; reason: string };
       };
-    }>(print(SchoolProfileDocument), { urn: academy.urn });
+    }>(print(SchoolProfileDocument), { urn: academy.urn, year: '2025/26' });
     expect(result.errors).toBeUndefined();
     const school = result.data!.school;
     expect(school.inspections.length).toBeGreaterThan(0);

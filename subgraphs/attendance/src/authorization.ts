@@ -1,0 +1,91 @@
+import {
+  canSeeSchool,
+  forbidden,
+  type IsoDate,
+  Role,
+  todayIso,
+  type Viewer,
+} from '@estate/subgraph-kit';
+
+/**
+ * Who may see and write what in the attendance subgraph (architecture.md §6, reliability.md §2).
+ * Every service asks here, on every path, `__resolveReference` included; nothing else decides.
+ *
+ * - Pupil-level data: SCHOOL its own URN, TRUST the schools it ran on the date asked, LA the
+ *   schools in its area, DFE all. PUBLIC, MIS_VENDOR and TEACHER never.
+ * - Aggregates: anyone, but suppressed (kit suppression.ts) unless the viewer may see the pupils
+ *   behind them: its own school, trust or LA, or DFE.
+ * - Registers are written by a SCHOOL for itself or by a MIS_VENDOR the school authorised; a
+ *   vendor reads back only its own submissions.
+ */
+
+export function mayReadPupilsOf(viewer: Viewer, urn: number, on: IsoDate = todayIso()): boolean {
+  return canSeeSchool(viewer, urn, on);
+}
+
+/** Out-of-scope reads get FORBIDDEN with the same message whether the record exists or not. */
+export function assertMayReadPupilsOf(viewer: Viewer, urn: number, on: IsoDate = todayIso()): void {
+  if (!mayReadPupilsOf(viewer, urn, on)) throw forbiddenPupilData();
+}
+
+export function forbiddenPupilData() {
+  return forbidden('Pupil-level attendance is not available to this viewer');
+}
+
+export type AggregateScope =
+  | { kind: 'school'; urn: number }
+  | { kind: 'trust'; groupUid: string }
+  | { kind: 'localAuthority'; code: string }
+  | { kind: 'national' };
+
+/** Whether an aggregate is shown in full (true) or with small numbers suppressed (false). */
+export function maySeeUnsuppressed(viewer: Viewer, scope: AggregateScope, on: IsoDate): boolean {
+  if (viewer.role === Role.DfE) return true;
+  switch (scope.kind) {
+    case 'school':
+      return canSeeSchool(viewer, scope.urn, on);
+    case 'trust':
+      return viewer.role === Role.Trust && viewer.groupUid === scope.groupUid;
+    case 'localAuthority':
+      return viewer.role === Role.LocalAuthority && viewer.laCode === scope.code;
+    case 'national':
+      return false;
+  }
+}
+
+export type RegisterWriter =
+  | { kind: 'school'; urn: number; source: string }
+  | { kind: 'vendor'; vendorId: string; source: string };
+
+/** The roles that may send registers at all; which URNs they may send is checked per batch. */
+export function registerWriterOf(viewer: Viewer): RegisterWriter {
+  if (viewer.role === Role.School && viewer.urn !== undefined) {
+    return { kind: 'school', urn: viewer.urn, source: `school:${viewer.urn}` };
+  }
+  if (viewer.role === Role.MisVendor && viewer.vendorId) {
+    return { kind: 'vendor', vendorId: viewer.vendorId, source: `vendor:${viewer.vendorId}` };
+  }
+  throw forbidden('Only a school or a MIS vendor it authorised may submit registers');
+}
+
+/** A school writes its own register; a vendor the URNs that authorised it (looked up by the caller). */
+export function mayWriteRegister(
+  writer: RegisterWriter,
+  urn: number,
+  vendorAuthorisedUrns: ReadonlySet<number>,
+): boolean {
+  return writer.kind === 'school' ? writer.urn === urn : vendorAuthorisedUrns.has(urn);
+}
+
+/** A submission's receipt: its vendor, its school, or DfE. */
+export function mayReadSubmission(
+  viewer: Viewer,
+  submission: { urn: number; vendorId: string | null },
+): boolean {
+  if (viewer.role === Role.DfE) return true;
+  if (viewer.role === Role.MisVendor) {
+    return viewer.vendorId !== undefined && submission.vendorId === viewer.vendorId;
+  }
+  if (viewer.role === Role.School) return viewer.urn === submission.urn;
+  return false;
+}

@@ -1,0 +1,627 @@
+import {
+  AcademicYear,
+  badUserInput,
+  type EntityManager,
+  type InputProblem,
+  isIsoDate,
+  type IsoDate,
+  todayIso,
+} from '@estate/subgraph-kit';
+import { createHash, randomUUID } from 'node:crypto';
+import { isSessionInHeadlineScope } from '../../domain/headline-scope';
+import {
+  countsInPossibleSessions,
+  registerCodeDefinition,
+  validateRegisterCode,
+} from '../../domain/register-codes';
+import { validateUpn } from '../../domain/upn';
+import { markPartitionSql } from '../../migrations/Migration20261203100000_attendance';
+import { asJson, runSql } from '../../sql';
+
+/** A pupil as a batch carries them, before validation. */
+export interface PupilSubmission {
+  upn: string;
+  dateOfBirth: string;
+  yearGroup: number;
+  sex: string;
+  freeSchoolMeals: boolean;
+  senStatus: string;
+  englishAsAdditionalLanguage: boolean;
+  admittedOn: string;
+  leftOn?: string | null;
+}
+
+export interface MarkSubmission {
+  upn: string;
+  date: string;
+  session: string;
+  code: string;
+  recordedAt?: string | null;
+}
+
+export interface RegisterBatch {
+  urn: number;
+  idempotencyKey?: string | null;
+  pupils: PupilSubmission[];
+  marks: MarkSubmission[];
+}
+
+/** Who is writing, already authorised for the URN by the caller (`mayWrite`). */
+export interface BatchSource {
+  source: string;
+  vendorId: string | null;
+  mayWrite: boolean;
+}
+
+export interface IngestionLimits {
+  maxMarks: number;
+  maxPupils: number;
+  /** The day after which marks are "in the future"; tests pin it. */
+  today?: IsoDate;
+  /** Stamped on marks that carry no recordedAt; defaults to now. */
+  receivedAt?: Date;
+}
+
+export interface IngestionResult {
+  submissionId: string;
+  urn: number;
+  inserted: number;
+  amended: number;
+  unchanged: number;
+  stale: number;
+  pupils: number;
+  replayed: boolean;
+  acceptedAt: string;
+}
+
+export const SEN_STATUSES = ['N', 'K', 'E'] as const;
+export const SEXES = ['F', 'M'] as const;
+export const SESSIONS = ['AM', 'PM'] as const;
+const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+interface EnrolmentRow {
+  id: string;
+  upn: string;
+  date_of_birth: string;
+  year_group: number;
+  sex: string;
+  fsm: boolean;
+  sen_status: string;
+  eal: boolean;
+  admitted_on: string;
+  left_on: string | null;
+}
+
+interface StoredMark {
+  enrolment_id: string;
+  date: string;
+  session: string;
+  code: string;
+  headline: boolean;
+  fsm: boolean;
+  sen_status: string;
+  year_group: number;
+  sex: string;
+  eal: boolean;
+  source_updated_at: Date;
+  submission_id: string;
+}
+
+/** The group characteristics a mark carries into the rollups, as they were on the day. */
+interface MarkGroups {
+  headline: boolean;
+  fsm: boolean;
+  sen_status: string;
+  year_group: number;
+  sex: string;
+  eal: boolean;
+}
+
+/** The dimensions every mark is rolled up under; 'all' is the whole school. */
+export function groupValuesOf(groups: Omit<MarkGroups, 'headline'>): [string, string][] {
+  return [
+    ['all', ''],
+    ['fsm', String(groups.fsm)],
+    ['sen', groups.sen_status],
+    ['yearGroup', String(groups.year_group)],
+    ['sex', groups.sex],
+    ['eal', String(groups.eal)],
+  ];
+}
+
+function payloadHash(batch: RegisterBatch): string {
+  const canonical = JSON.stringify({
+    urn: batch.urn,
+    pupils: batch.pupils.map((p) => [
+      p.upn,
+      p.dateOfBirth,
+      p.yearGroup,
+      p.sex,
+      p.freeSchoolMeals,
+      p.senStatus,
+      p.englishAsAdditionalLanguage,
+      p.admittedOn,
+      p.leftOn ?? null,
+    ]),
+    marks: batch.marks.map((m) => [m.upn, m.date, m.session, m.code, m.recordedAt ?? null]),
+  });
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+function isTimestamp(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+const knownPartitions = new Set<number>();
+
+/** Mark partitions are per academic year; a backfill into an older year creates its partition. */
+async function ensurePartitions(em: EntityManager, dates: Iterable<IsoDate>): Promise<void> {
+  const years = new Set<number>();
+  for (const date of dates) years.add(AcademicYear.containing(date).startYear);
+  const missing = [...years].filter((year) => !knownPartitions.has(year));
+  if (missing.length === 0) return;
+  await runSql(em, `select pg_advisory_xact_lock(hashtext('attendance.mark partitions'))`);
+  for (const year of missing) {
+    await runSql(em, markPartitionSql(year));
+    knownPartitions.add(year);
+  }
+}
+
+/**
+ * Writes one school's register batch: all of it or, if anything in it is wrong, none of it, with
+ * every problem listed by index. Marks are upserted by their natural key (urn, pupil, date,
+ * session); a changed code is an amendment whose previous value goes to history; rollups and
+ * per-enrolment day counts change in the same transaction. Submissions for one school are
+ * serialised by an advisory lock, so two concurrent resends cannot both insert a mark.
+ */
+export async function ingestRegister(
+  rootEm: EntityManager,
+  batch: RegisterBatch,
+  writer: BatchSource,
+  limits: IngestionLimits,
+): Promise<IngestionResult> {
+  const today = limits.today ?? todayIso();
+  const receivedAt = limits.receivedAt ?? new Date();
+  if (batch.marks.length > limits.maxMarks || batch.pupils.length > limits.maxPupils) {
+    throw badUserInput(
+      `A submission may carry at most ${limits.maxMarks} marks and ${limits.maxPupils} pupils (got ${batch.marks.length} and ${batch.pupils.length}); send larger backfills through the bulk path, pnpm import registers <csv>`,
+      [{ path: 'marks', message: 'too many items for one submission; use the bulk path' }],
+    );
+  }
+  const key = batch.idempotencyKey ?? null;
+  if (key !== null && (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+    throw badUserInput(`idempotencyKey must have 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`, [
+      { path: 'idempotencyKey', message: 'must have 1 to 255 characters' },
+    ]);
+  }
+  const hash = payloadHash(batch);
+
+  return rootEm.transactional(async (em) => {
+    const submissionId = randomUUID();
+    if (key !== null) {
+      // The unique (source, key) index makes a concurrent twin wait here until we commit, then
+      // find our row; if we roll back, it goes ahead as if it were first.
+      const claimed = await runSql<{ id: string }>(
+        em,
+        `insert into attendance.register_submission (id, urn, source, vendor_id, idempotency_key, payload_hash)
+         values (?, ?, ?, ?, ?, ?) on conflict (source, idempotency_key) do nothing returning id`,
+        [submissionId, batch.urn, writer.source, writer.vendorId, key, hash],
+      );
+      if (claimed.length === 0) return replay(em, writer.source, key, hash);
+    }
+    if (Number.isInteger(batch.urn)) {
+      await runSql(em, 'select pg_advisory_xact_lock(?)', [batch.urn]);
+    }
+
+    const upns = [
+      ...new Set([...batch.pupils.map((p) => p.upn), ...batch.marks.map((m) => m.upn)]),
+    ];
+    const existing = await runSql<EnrolmentRow>(
+      em,
+      `select id, upn, to_char(date_of_birth, 'YYYY-MM-DD') as date_of_birth, year_group, sex, fsm,
+              sen_status, eal, to_char(admitted_on, 'YYYY-MM-DD') as admitted_on,
+              to_char(left_on, 'YYYY-MM-DD') as left_on
+       from attendance.enrolment
+       where urn = ? and upn in (select value from json_array_elements_text(?::json))`,
+      [batch.urn, JSON.stringify(upns)],
+    );
+    const enrolments = new Map(existing.map((row) => [row.upn, row]));
+    const problems = validateBatch(batch, writer, enrolments, today);
+    if (problems.length > 0) {
+      throw badUserInput(
+        `The register was not accepted: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was written`,
+        problems,
+      );
+    }
+
+    // Pupils: insert new ones with a fresh opaque id, update the rest.
+    const pupilRows = batch.pupils.map((p) => ({
+      id: enrolments.get(p.upn)?.id ?? randomUUID(),
+      urn: batch.urn,
+      upn: p.upn,
+      date_of_birth: p.dateOfBirth,
+      year_group: p.yearGroup,
+      sex: p.sex,
+      fsm: p.freeSchoolMeals,
+      sen_status: p.senStatus,
+      eal: p.englishAsAdditionalLanguage,
+      admitted_on: p.admittedOn,
+      left_on: p.leftOn ?? null,
+    }));
+    if (pupilRows.length > 0) {
+      await runSql(
+        em,
+        `insert into attendance.enrolment
+           (id, urn, upn, date_of_birth, year_group, sex, fsm, sen_status, eal, admitted_on, left_on)
+         select id, urn, upn, date_of_birth, year_group, sex, fsm, sen_status, eal, admitted_on, left_on
+         from json_to_recordset(?::json) as r(id uuid, urn integer, upn text, date_of_birth date,
+           year_group smallint, sex text, fsm boolean, sen_status text, eal boolean,
+           admitted_on date, left_on date)
+         on conflict (urn, upn) do update set date_of_birth = excluded.date_of_birth,
+           year_group = excluded.year_group, sex = excluded.sex, fsm = excluded.fsm,
+           sen_status = excluded.sen_status, eal = excluded.eal,
+           admitted_on = excluded.admitted_on, left_on = excluded.left_on, updated_at = now()`,
+        [asJson(pupilRows)],
+      );
+      for (const row of pupilRows) enrolments.set(row.upn, row);
+    }
+
+    const result = { inserted: 0, amended: 0, unchanged: 0, stale: 0 };
+    if (batch.marks.length > 0) {
+      await ensurePartitions(
+        em,
+        batch.marks.map((m) => m.date),
+      );
+      const keys = batch.marks.map((m) => ({
+        enrolment_id: enrolments.get(m.upn)!.id,
+        date: m.date,
+        session: m.session,
+      }));
+      const stored = await runSql<StoredMark>(
+        em,
+        `select m.enrolment_id, to_char(m.date, 'YYYY-MM-DD') as date, m.session, m.code, m.headline,
+                m.fsm, m.sen_status, m.year_group, m.sex, m.eal, m.source_updated_at, m.submission_id
+         from json_to_recordset(?::json) as k(enrolment_id uuid, date date, session text)
+         join attendance.mark m on m.urn = ? and m.enrolment_id = k.enrolment_id
+          and m.date = k.date and m.session = k.session`,
+        [asJson(keys), batch.urn],
+      );
+      const storedByKey = new Map(
+        stored.map((row) => [`${row.enrolment_id}|${row.date}|${row.session.trim()}`, row]),
+      );
+      const changes = new Changes(batch.urn);
+      const inserts: object[] = [];
+      const updates: object[] = [];
+      const history: object[] = [];
+      batch.marks.forEach((mark, index) => {
+        const enrolment = enrolments.get(mark.upn)!;
+        const id = keys[index]!.enrolment_id;
+        const recordedAt = mark.recordedAt ? new Date(mark.recordedAt) : receivedAt;
+        const groups: MarkGroups = {
+          headline: isSessionInHeadlineScope(enrolment.date_of_birth, mark.date),
+          fsm: enrolment.fsm,
+          sen_status: enrolment.sen_status,
+          year_group: enrolment.year_group,
+          sex: enrolment.sex,
+          eal: enrolment.eal,
+        };
+        const row = {
+          enrolment_id: id,
+          date: mark.date,
+          session: mark.session,
+          code: mark.code,
+          ...groups,
+          source_updated_at: recordedAt.toISOString(),
+        };
+        const previous = storedByKey.get(`${id}|${mark.date}|${mark.session}`);
+        if (!previous) {
+          result.inserted += 1;
+          inserts.push(row);
+          changes.add(id, mark.date, mark.code, groups, 1);
+        } else if (new Date(previous.source_updated_at).getTime() > recordedAt.getTime()) {
+          result.stale += 1;
+        } else if (previous.code === mark.code) {
+          result.unchanged += 1;
+        } else {
+          result.amended += 1;
+          updates.push(row);
+          history.push({
+            enrolment_id: id,
+            date: mark.date,
+            session: mark.session,
+            code: previous.code,
+            source_updated_at: new Date(previous.source_updated_at).toISOString(),
+            submission_id: previous.submission_id,
+            replaced_by_code: mark.code,
+          });
+          changes.add(id, mark.date, previous.code, previous, -1);
+          changes.add(id, mark.date, mark.code, groups, 1);
+        }
+      });
+      const markColumns = `enrolment_id uuid, date date, session text, code text, headline boolean,
+        fsm boolean, sen_status text, year_group smallint, sex text, eal boolean,
+        source_updated_at timestamptz`;
+      if (inserts.length > 0) {
+        await runSql(
+          em,
+          `insert into attendance.mark (urn, enrolment_id, date, session, code, headline, fsm,
+             sen_status, year_group, sex, eal, source_updated_at, submission_id)
+           select ?, enrolment_id, date, session, code, headline, fsm, sen_status, year_group, sex,
+             eal, source_updated_at, ?
+           from json_to_recordset(?::json) as r(${markColumns})`,
+          [batch.urn, submissionId, asJson(inserts)],
+        );
+      }
+      if (updates.length > 0) {
+        await runSql(
+          em,
+          `insert into attendance.mark_history (urn, enrolment_id, date, session, code,
+             source_updated_at, submission_id, replaced_by_code, replaced_by_submission_id, source)
+           select ?, enrolment_id, date, session, code, source_updated_at, submission_id,
+             replaced_by_code, ?, ?
+           from json_to_recordset(?::json) as r(enrolment_id uuid, date date, session text,
+             code text, source_updated_at timestamptz, submission_id uuid, replaced_by_code text)`,
+          [batch.urn, submissionId, writer.source, asJson(history)],
+        );
+        await runSql(
+          em,
+          `update attendance.mark m set code = r.code, headline = r.headline, fsm = r.fsm,
+             sen_status = r.sen_status, year_group = r.year_group, sex = r.sex, eal = r.eal,
+             source_updated_at = r.source_updated_at, submission_id = ?, recorded_at = now()
+           from json_to_recordset(?::json) as r(${markColumns})
+           where m.urn = ? and m.enrolment_id = r.enrolment_id and m.date = r.date
+             and m.session = r.session`,
+          [submissionId, asJson(updates), batch.urn],
+        );
+      }
+      await changes.apply(em);
+    }
+
+    const acceptedAt = new Date();
+    const counts = { ...result, pupils: pupilRows.length };
+    if (key !== null) {
+      await runSql(
+        em,
+        `update attendance.register_submission set inserted = ?, amended = ?, unchanged = ?,
+           stale = ?, pupils = ?, created_at = ? where id = ?`,
+        [
+          counts.inserted,
+          counts.amended,
+          counts.unchanged,
+          counts.stale,
+          counts.pupils,
+          acceptedAt,
+          submissionId,
+        ],
+      );
+    } else {
+      await runSql(
+        em,
+        `insert into attendance.register_submission (id, urn, source, vendor_id, idempotency_key,
+           payload_hash, inserted, amended, unchanged, stale, pupils, created_at)
+         values (?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          submissionId,
+          batch.urn,
+          writer.source,
+          writer.vendorId,
+          hash,
+          counts.inserted,
+          counts.amended,
+          counts.unchanged,
+          counts.stale,
+          counts.pupils,
+          acceptedAt,
+        ],
+      );
+    }
+    return {
+      submissionId,
+      urn: batch.urn,
+      ...counts,
+      replayed: false,
+      acceptedAt: acceptedAt.toISOString(),
+    };
+  });
+}
+
+async function replay(
+  em: EntityManager,
+  source: string,
+  key: string,
+  hash: string,
+): Promise<IngestionResult> {
+  const [first] = await runSql<{
+    id: string;
+    urn: number;
+    payload_hash: string;
+    inserted: number;
+    amended: number;
+    unchanged: number;
+    stale: number;
+    pupils: number;
+    created_at: Date;
+  }>(
+    em,
+    `select id, urn, payload_hash, inserted, amended, unchanged, stale, pupils, created_at
+     from attendance.register_submission where source = ? and idempotency_key = ?`,
+    [source, key],
+  );
+  if (!first) throw new Error('An idempotency key was claimed but its submission is missing');
+  if (first.payload_hash !== hash) {
+    throw badUserInput(
+      'This idempotencyKey was already used with a different payload; use a new key for a new batch',
+      [{ path: 'idempotencyKey', message: 'already used with a different payload' }],
+    );
+  }
+  return {
+    submissionId: first.id,
+    urn: first.urn,
+    inserted: first.inserted,
+    amended: first.amended,
+    unchanged: first.unchanged,
+    stale: first.stale,
+    pupils: first.pupils,
+    replayed: true,
+    acceptedAt: new Date(first.created_at).toISOString(),
+  };
+}
+
+function validateBatch(
+  batch: RegisterBatch,
+  writer: BatchSource,
+  enrolments: ReadonlyMap<string, Pick<EnrolmentRow, 'admitted_on' | 'left_on'>>,
+  today: IsoDate,
+): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const problem = (path: string, message: string) => problems.push({ path, message });
+  if (!Number.isInteger(batch.urn) || batch.urn < 100000 || batch.urn > 999999) {
+    problem('urn', `must be a 6-digit URN, got ${batch.urn}`);
+  } else if (!writer.mayWrite) {
+    problem('urn', 'the caller may not write registers for this URN');
+  }
+
+  const rolls = new Map<string, { admittedOn: string; leftOn: string | null }>();
+  for (const [upn, row] of enrolments) {
+    rolls.set(upn, { admittedOn: row.admitted_on, leftOn: row.left_on });
+  }
+  const seenPupils = new Set<string>();
+  batch.pupils.forEach((pupil, index) => {
+    const at = (field: string) => `pupils[${index}].${field}`;
+    const upn = validateUpn(pupil.upn);
+    if (!upn.valid) problem(at('upn'), upn.problems.join('; '));
+    if (seenPupils.has(pupil.upn)) problem(at('upn'), 'the same pupil appears twice in pupils');
+    seenPupils.add(pupil.upn);
+    if (!isIsoDate(pupil.dateOfBirth))
+      problem(at('dateOfBirth'), 'must be a real date as YYYY-MM-DD');
+    else if (pupil.dateOfBirth > today) problem(at('dateOfBirth'), 'is in the future');
+    if (!Number.isInteger(pupil.yearGroup) || pupil.yearGroup < -2 || pupil.yearGroup > 14) {
+      problem(at('yearGroup'), 'must be a national curriculum year from -2 to 14');
+    }
+    if (!(SEXES as readonly string[]).includes(pupil.sex)) problem(at('sex'), 'must be "F" or "M"');
+    if (!(SEN_STATUSES as readonly string[]).includes(pupil.senStatus)) {
+      problem(at('senStatus'), 'must be "N", "K" or "E"');
+    }
+    const admittedOk = isIsoDate(pupil.admittedOn);
+    if (!admittedOk) problem(at('admittedOn'), 'must be a real date as YYYY-MM-DD');
+    const leftOn = pupil.leftOn ?? null;
+    if (leftOn !== null && !isIsoDate(leftOn))
+      problem(at('leftOn'), 'must be a real date as YYYY-MM-DD');
+    else if (leftOn !== null && admittedOk && leftOn < pupil.admittedOn) {
+      problem(at('leftOn'), 'is before admittedOn');
+    }
+    if (admittedOk) rolls.set(pupil.upn, { admittedOn: pupil.admittedOn, leftOn });
+  });
+
+  const seenMarks = new Set<string>();
+  batch.marks.forEach((mark, index) => {
+    const at = (field: string) => `marks[${index}].${field}`;
+    const roll = rolls.get(mark.upn);
+    if (!validateUpn(mark.upn).valid) problem(at('upn'), 'is not a valid UPN');
+    else if (!roll)
+      problem(at('upn'), 'is not a pupil of this school; send the pupil with the marks');
+    if (!(SESSIONS as readonly string[]).includes(mark.session)) {
+      problem(at('session'), 'must be "AM" or "PM"');
+    }
+    if (!isIsoDate(mark.date)) {
+      problem(at('date'), `must be a real date as YYYY-MM-DD, got "${mark.date}"`);
+      return;
+    }
+    if (mark.date > today) problem(at('date'), `${mark.date} is in the future`);
+    const code = validateRegisterCode(mark.code, mark.date);
+    if (!code.valid) problem(at('code'), code.message);
+    if (mark.recordedAt && !isTimestamp(mark.recordedAt)) {
+      problem(at('recordedAt'), 'must be an ISO 8601 date and time');
+    }
+    const key = `${mark.upn}|${mark.date}|${mark.session}`;
+    if (seenMarks.has(key)) problem(at('session'), 'the same session appears twice in marks');
+    seenMarks.add(key);
+    // Z is the code for a prospective pupil not yet on the admission register.
+    if (roll && mark.code !== 'Z') {
+      const onRoll =
+        roll.admittedOn <= mark.date && (roll.leftOn === null || mark.date <= roll.leftOn);
+      if (!onRoll) problem(at('date'), `the pupil is not on roll on ${mark.date}`);
+    }
+  });
+  return problems;
+}
+
+/** Rollup and enrolment-day deltas of one batch, summed before they are written. */
+class Changes {
+  private readonly rollup = new Map<string, number>();
+  private readonly days = new Map<
+    string,
+    { possible: number; absence: number; unauthorised: number }
+  >();
+
+  constructor(private readonly urn: number) {}
+
+  add(enrolmentId: string, date: IsoDate, code: string, groups: MarkGroups, sign: 1 | -1): void {
+    for (const [dimension, value] of groupValuesOf(groups)) {
+      const key = `${date}|${dimension}|${value}|${groups.headline}|${code}`;
+      this.rollup.set(key, (this.rollup.get(key) ?? 0) + sign);
+    }
+    const definition = registerCodeDefinition(code)!;
+    const dayKey = `${enrolmentId}|${date}`;
+    const day = this.days.get(dayKey) ?? { possible: 0, absence: 0, unauthorised: 0 };
+    if (groups.headline && countsInPossibleSessions(definition)) {
+      day.possible += sign;
+      if (definition.statisticalClass === 'authorisedAbsence') day.absence += sign;
+      if (definition.statisticalClass === 'unauthorisedAbsence') {
+        day.absence += sign;
+        day.unauthorised += sign;
+      }
+    }
+    this.days.set(dayKey, day);
+  }
+
+  async apply(em: EntityManager): Promise<void> {
+    const rollupRows = [...this.rollup]
+      .filter(([, sessions]) => sessions !== 0)
+      .map(([key, sessions]) => {
+        const [date, dimension, groupValue, headline, code] = key.split('|') as [
+          string,
+          string,
+          string,
+          string,
+          string,
+        ];
+        return {
+          date,
+          dimension,
+          group_value: groupValue,
+          headline: headline === 'true',
+          code,
+          sessions,
+        };
+      });
+    if (rollupRows.length > 0) {
+      await runSql(
+        em,
+        `insert into attendance.daily_rollup as d (urn, date, dimension, group_value, headline, code, sessions)
+         select ?, date, dimension, group_value, headline, code, sessions
+         from json_to_recordset(?::json) as r(date date, dimension text, group_value text,
+           headline boolean, code text, sessions integer)
+         on conflict (urn, date, dimension, group_value, headline, code)
+         do update set sessions = d.sessions + excluded.sessions`,
+        [this.urn, asJson(rollupRows)],
+      );
+    }
+    const dayRows = [...this.days].map(([key, counts]) => {
+      const [enrolmentId, date] = key.split('|') as [string, string];
+      return { enrolment_id: enrolmentId, date, ...counts };
+    });
+    if (dayRows.length > 0) {
+      await runSql(
+        em,
+        `insert into attendance.enrolment_day as e (urn, enrolment_id, date, possible, absence, unauthorised)
+         select ?, enrolment_id, date, possible, absence, unauthorised
+         from json_to_recordset(?::json) as r(enrolment_id uuid, date date, possible smallint,
+           absence smallint, unauthorised smallint)
+         on conflict (urn, enrolment_id, date) do update set possible = e.possible + excluded.possible,
+           absence = e.absence + excluded.absence, unauthorised = e.unauthorised + excluded.unauthorised`,
+        [this.urn, asJson(dayRows)],
+      );
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import type { MikroORM } from '@estate/subgraph-kit';
+import { ingestRegister } from '../modules/register/ingestion';
+import { asJson, runSql } from '../sql';
+import { DEMO_VENDOR_AUTHORISATIONS, generateDemoRegisters } from './demo-registers';
+
+export async function hasRegisters(orm: MikroORM): Promise<boolean> {
+  const [row] = await orm.em
+    .getConnection()
+    .execute<{ found: boolean }[]>('select exists (select 1 from attendance.enrolment) as found');
+  return Boolean(row?.found);
+}
+
+/**
+ * The demo registers, written through the same ingestion service as `submitRegister`, so that the
+ * rollups and per-enrolment counts are exactly what live submissions would have made.
+ */
+export async function seedDemo(orm: MikroORM): Promise<void> {
+  const em = orm.em.fork();
+  await runSql(
+    em,
+    `insert into attendance.vendor_authorisation (vendor_id, urn, authorised_on)
+     select vendor_id, urn, '2024-09-01' from json_to_recordset(?::json) as r(vendor_id text, urn integer)
+     on conflict do nothing`,
+    [asJson(DEMO_VENDOR_AUTHORISATIONS.map((a) => ({ vendor_id: a.vendorId, urn: a.urn })))],
+  );
+  for (const batch of generateDemoRegisters()) {
+    await ingestRegister(
+      em,
+      batch,
+      { source: 'seed:demo', vendorId: null, mayWrite: true },
+      { maxMarks: Number.MAX_SAFE_INTEGER, maxPupils: Number.MAX_SAFE_INTEGER },
+    );
+  }
+}
+
+export async function seedNational(): Promise<void> {
+  throw new Error(
+    'The national attendance estate needs the national academies estate, which is not built yet',
+  );
+}
