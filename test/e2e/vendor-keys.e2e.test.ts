@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { upnCheckLetter } from '@estate/attendance/src/domain/upn';
 import { ApiKeyStore } from '@estate/gateway/src/auth/api-keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL, startTestGraph, type TestGraph } from '../support/graph';
@@ -39,4 +40,50 @@ describe('MIS vendor API keys at the gateway', () => {
     });
     expect(res.status).toBe(401);
   });
+
+  it('lets a key narrow a vendor to fewer schools than authorised it, never more', async () => {
+    // The demo seed has schools 136330 and 136339 (and 111001) authorise arbor.
+    const { key } = keys.create('arbor', [136339, 148999]);
+    const submit = (urn: number) =>
+      postGraphQL(
+        url,
+        {
+          query: `mutation ($input: SubmitRegisterInput!) { submitRegister(input: $input) { inserted } }`,
+          variables: { input: register(urn) },
+        },
+        { 'x-api-key': key },
+      );
+    const allowed = await submit(136339);
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data).toEqual({ submitRegister: { inserted: 1 } });
+    for (const urn of [136330, 148999]) {
+      const refused = await submit(urn);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        problems: [{ path: 'urn' }],
+      });
+    }
+  });
 });
+
+function register(urn: number) {
+  const body = `806${urn}123`.slice(0, 12);
+  const upn = `${upnCheckLetter(body)}${body}`;
+  return {
+    urn,
+    idempotencyKey: `api-key-test-${urn}`,
+    pupils: [
+      {
+        upn,
+        dateOfBirth: '2016-01-10',
+        yearGroup: 4,
+        sex: 'F',
+        freeSchoolMeals: false,
+        senStatus: 'N',
+        englishAsAdditionalLanguage: false,
+        admittedOn: '2025-09-01',
+      },
+    ],
+    marks: [{ upn, date: '2025-10-06', session: 'AM', code: '/' }],
+  };
+}

@@ -3,12 +3,12 @@ import { readGatewayConfig } from '@estate/gateway/src/config';
 import { signToken, type TokenClaims } from '@estate/gateway/src/auth/jwt';
 import {
   type MikroORM,
-  migrate,
   QueryLog,
   type RunningHttpServer,
   type SubgraphModule,
 } from '@estate/subgraph-kit';
 import { createTestDatabase, type TestDatabase } from '@estate/subgraph-kit/src/testing';
+import { inject } from 'vitest';
 import { SUBGRAPHS } from '../../schema/subgraphs';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -26,8 +26,8 @@ export interface RunningSubgraph {
 }
 
 /**
- * The whole graph on real ports against a database of its own: every subgraph migrated and seeded
- * with the demo estate, and the gateway in front of them.
+ * The whole graph on real ports against a database of its own, copied from the demo template that
+ * the e2e project's global setup migrated and seeded, with the gateway in front.
  */
 export interface TestGraph {
   gatewayUrl: string;
@@ -67,15 +67,13 @@ export async function postGraphQL<T>(
 }
 
 export async function startTestGraph(label: string): Promise<TestGraph> {
-  const database = await createTestDatabase(label);
+  const database = await createTestDatabase(label, { template: inject('demoTemplateDatabase') });
   const subgraphs: Record<string, RunningSubgraph> = {};
   try {
     for (const entry of SUBGRAPHS) {
       const module = await entry.load();
       const queryLog = new QueryLog();
       const orm = await module.createOrm(database.url, queryLog);
-      await migrate(orm, module.schema);
-      await module.seed(orm, 'demo');
       const config = module.readConfig({ ...TEST_ENV, DATABASE_URL: database.url });
       const server = await (await module.createServer(config, { orm })).listen(0);
       subgraphs[entry.name] = { module, orm, queryLog, server };

@@ -55,7 +55,13 @@ export function maySeeUnsuppressed(viewer: Viewer, scope: AggregateScope, on: Is
 
 export type RegisterWriter =
   | { kind: 'school'; urn: number; source: string }
-  | { kind: 'vendor'; vendorId: string; source: string };
+  | {
+      kind: 'vendor';
+      vendorId: string;
+      source: string;
+      /** The schools an API key is limited to; null for a vendor token, which is not. */
+      keyUrns: ReadonlySet<number> | null;
+    };
 
 /** The roles that may send registers at all; which URNs they may send is checked per batch. */
 export function registerWriterOf(viewer: Viewer): RegisterWriter {
@@ -63,18 +69,27 @@ export function registerWriterOf(viewer: Viewer): RegisterWriter {
     return { kind: 'school', urn: viewer.urn, source: `school:${viewer.urn}` };
   }
   if (viewer.role === Role.MisVendor && viewer.vendorId) {
-    return { kind: 'vendor', vendorId: viewer.vendorId, source: `vendor:${viewer.vendorId}` };
+    return {
+      kind: 'vendor',
+      vendorId: viewer.vendorId,
+      source: `vendor:${viewer.vendorId}`,
+      keyUrns: viewer.schools ? new Set(viewer.schools.map((span) => span.urn)) : null,
+    };
   }
   throw forbidden('Only a school or a MIS vendor it authorised may submit registers');
 }
 
-/** A school writes its own register; a vendor the URNs that authorised it (looked up by the caller). */
+/**
+ * A school writes its own register; a vendor the URNs that authorised it (looked up by the caller).
+ * An API key may narrow a vendor to fewer schools, never widen it past their authorisations.
+ */
 export function mayWriteRegister(
   writer: RegisterWriter,
   urn: number,
   vendorAuthorisedUrns: ReadonlySet<number>,
 ): boolean {
-  return writer.kind === 'school' ? writer.urn === urn : vendorAuthorisedUrns.has(urn);
+  if (writer.kind === 'school') return writer.urn === urn;
+  return vendorAuthorisedUrns.has(urn) && (writer.keyUrns === null || writer.keyUrns.has(urn));
 }
 
 /** A submission's receipt: its vendor, its school, or DfE. */
