@@ -30,6 +30,8 @@ export interface GatewayServer {
 export function createGatewayServer(config: GatewayConfig): GatewayServer {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const subgraphUrls = { ...subgraphUrlsIn(supergraphSdl), ...config.subgraphUrls };
+  // @apollo/gateway otherwise sends usage metrics to Apollo and probes cloud metadata addresses.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) =>
