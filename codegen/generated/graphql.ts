@@ -30,6 +30,9 @@ export type Phase =
   | 'SECONDARY'
   | 'SIXTEEN_PLUS';
 
+/** A subject that makes a teacher eligible for the premium */
+export type PremiumSubject = 'CHEMISTRY' | 'COMPUTING' | 'MATHEMATICS' | 'PHYSICS';
+
 export type ReportCardArea =
   | 'ACHIEVEMENT'
   | 'ATTENDANCE_AND_BEHAVIOUR'
@@ -153,6 +156,12 @@ export type SchoolProfileQuery = {
       | { inspectionDate: string; kind: InspectionKind }
       | null;
     interventionStatus: { eligible: boolean; rule: InterventionRule; reason: string } | null;
+    premiumEligibleTeachers: Array<{
+      trn: string;
+      name: string;
+      subject: PremiumSubject;
+      awardAmountPounds: number;
+    }> | null;
   } | null;
 };
 
@@ -559,6 +568,26 @@ export const SchoolProfileDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'eligible' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'rule' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'premiumEligibleTeachers' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'academicYear' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'trn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'awardAmountPounds' } },
                     ],
                   },
                 },
