@@ -320,7 +320,7 @@ describe('trust and local authority profiles', () => {
     ]);
   });
 
-  it('counts an LA’s schools by outcome, report cards apart', async () => {
+  it('counts the LA’s schools open on the date by outcome, report cards apart', async () => {
     const result = await subgraph.query<{
       _entities: {
         inspectionProfile: { schools: number; outcomes: { outcome: string; schools: number }[] };
@@ -333,7 +333,11 @@ describe('trust and local authority profiles', () => {
           {
             __typename: 'LocalAuthority',
             code: '806',
-            schoolUrns: Object.values(cases),
+            schoolSpans: [
+              ...Object.values(cases).map((urn) => ({ urn, openedOn: null, closedOn: null })),
+              // Closed before the date: a converted school's predecessor is not counted again.
+              { urn: 111000, openedOn: '1990-09-01', closedOn: '2012-12-31' },
+            ],
           },
         ],
       },

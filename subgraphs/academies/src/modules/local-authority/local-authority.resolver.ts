@@ -2,7 +2,7 @@ import { PageArgs, parsePage } from '@estate/subgraph-kit';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { AcademiesContext } from '../../context';
 import { SchoolConnection } from '../school/school.connection';
-import { LocalAuthority } from './local-authority.type';
+import { LocalAuthority, SchoolOpenSpan } from './local-authority.type';
 
 @Resolver(() => LocalAuthority)
 export class LocalAuthorityResolver {
@@ -30,5 +30,12 @@ export class LocalAuthorityResolver {
   })
   schoolUrns(@Root() la: LocalAuthority, @Ctx() ctx: AcademiesContext) {
     return ctx.localAuthorities.schoolUrns(la.code);
+  }
+
+  @FieldResolver(() => [SchoolOpenSpan], {
+    description: 'Every URN in the area with its open and close dates, closed schools included',
+  })
+  schoolSpans(@Root() la: LocalAuthority, @Ctx() ctx: AcademiesContext) {
+    return ctx.localAuthorities.schoolSpans(la.code);
   }
 }

@@ -13,7 +13,7 @@ import DataLoader from 'dataloader';
 import { SchoolEntity } from '../school/school.entity';
 import { School } from '../school/school.type';
 import { LocalAuthorityEntity } from './local-authority.entity';
-import { LocalAuthority } from './local-authority.type';
+import { LocalAuthority, type SchoolOpenSpan } from './local-authority.type';
 
 interface SchoolsPageKey {
   code: string;
@@ -23,7 +23,7 @@ interface SchoolsPageKey {
 export class LocalAuthorityService {
   private readonly byCode: DataLoader<string, LocalAuthorityEntity | null>;
   private readonly schoolsPage: DataLoader<SchoolsPageKey, ConnectionShape<School>, string>;
-  private readonly urnsByCode: DataLoader<string, number[]>;
+  private readonly spansByCode: DataLoader<string, SchoolOpenSpan[]>;
 
   constructor(private readonly em: EntityManager) {
     this.byCode = new DataLoader(async (codes) => {
@@ -33,14 +33,18 @@ export class LocalAuthorityService {
     this.schoolsPage = new DataLoader((keys) => this.loadSchoolPages(keys), {
       cacheKeyFn: (key) => JSON.stringify(key),
     });
-    this.urnsByCode = new DataLoader(async (codes) => {
+    this.spansByCode = new DataLoader(async (codes) => {
       const rows = await em
         .getConnection()
-        .execute<{ urn: number; la_code: string }[]>(
-          'select urn, la_code from academies.school where la_code in (?) order by urn',
+        .execute<
+          { urn: number; la_code: string; opened_on: string | null; closed_on: string | null }[]
+        >(
+          'select urn, la_code, opened_on, closed_on from academies.school where la_code in (?) order by urn',
           [[...codes]],
         );
-      return manyByKey(codes, rows, (row) => row.la_code).map((list) => list.map((r) => r.urn));
+      return manyByKey(codes, rows, (row) => row.la_code).map((list) =>
+        list.map((row) => ({ urn: row.urn, openedOn: row.opened_on, closedOn: row.closed_on })),
+      );
     });
   }
 
@@ -64,8 +68,12 @@ export class LocalAuthorityService {
     return this.schoolsPage.load({ code, page });
   }
 
-  schoolUrns(code: string): Promise<number[]> {
-    return this.urnsByCode.load(code);
+  async schoolUrns(code: string): Promise<number[]> {
+    return (await this.spansByCode.load(code)).map((span) => span.urn);
+  }
+
+  schoolSpans(code: string): Promise<SchoolOpenSpan[]> {
+    return this.spansByCode.load(code);
   }
 
   /** One page query and one count per distinct page request, however many LAs are listed. */

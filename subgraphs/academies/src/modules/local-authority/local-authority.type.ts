@@ -1,4 +1,5 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { DateScalar } from '@estate/subgraph-kit';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { LocalAuthorityEntity } from './local-authority.entity';
 
 @ObjectType({ description: 'A local authority, identified by its 3-digit DfE ("old") LA code' })
@@ -24,4 +25,18 @@ export class LocalAuthority {
       region: entity.region,
     });
   }
+}
+
+@ObjectType({
+  description: 'When a school in the area was open, for subgraphs that count the schools of a date',
+})
+export class SchoolOpenSpan {
+  @Field(() => Int)
+  urn!: number;
+
+  @Field(() => DateScalar, { nullable: true })
+  openedOn!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The last day it was open' })
+  closedOn!: string | null;
 }

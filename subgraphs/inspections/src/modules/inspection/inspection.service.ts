@@ -120,12 +120,20 @@ export class InspectionService {
     );
   }
 
-  /** Every school academies lists in the area, by their latest full inspection by the date. */
+  /**
+   * The schools open in the area on the date, by their latest full inspection by then. Open schools
+   * only, so that a converted school is not counted again under its closed predecessor's URN.
+   */
   async localAuthorityProfile(
-    schoolUrns: readonly number[],
+    schools: readonly { urn: number; openedOn: string | null; closedOn: string | null }[],
     on: IsoDate = todayIso(),
   ): Promise<InspectionProfile> {
-    return this.profileOf([...new Set(schoolUrns)], on);
+    const open = schools.filter(
+      (school) =>
+        (school.openedOn === null || school.openedOn <= on) &&
+        (school.closedOn === null || on <= school.closedOn),
+    );
+    return this.profileOf([...new Set(open.map((school) => school.urn))], on);
   }
 
   /**

@@ -9,14 +9,14 @@ export class LocalAuthorityResolver {
   @FieldResolver(() => InspectionProfile, {
     nullable: true,
     description:
-      'Every URN academies lists in the area, counted by its latest full inspection published by the date (default today)',
+      'The schools open in the area on the date (default today), counted by their latest full inspection published by then',
   })
-  @Directive('@requires(fields: "schoolUrns")')
+  @Directive('@requires(fields: "schoolSpans { urn openedOn closedOn }")')
   inspectionProfile(
     @Root() la: LocalAuthority,
     @Arg('on', () => DateScalar, { nullable: true }) on: string | null,
     @Ctx() ctx: InspectionsContext,
   ) {
-    return ctx.inspections.localAuthorityProfile(la.schoolUrns ?? [], on ?? undefined);
+    return ctx.inspections.localAuthorityProfile(la.schoolSpans ?? [], on ?? undefined);
   }
 }
