@@ -1,5 +1,6 @@
 import {
   type AcademicYear,
+  canSeeSchool,
   forbidden,
   type IsoDate,
   Role,
@@ -14,9 +15,9 @@ import type { Trn, Urn } from './domain/identifiers';
  * not it exists.
  *
  * Trust membership and LA areas belong to the academies subgraph. We never read its tables: a
- * School-rooted field gets the school's LA and trust history through `@requires`, so LA and TRUST
- * viewers are authorised there. On Teacher-rooted paths we only know the URNs a teacher worked at,
- * not which trust or LA ran them, so LA and TRUST viewers are refused rather than guessed at.
+ * School-rooted field gets the school's LA and trust history through `@requires`, and on
+ * Teacher-rooted paths the gateway has already resolved a TRUST or LA viewer's schools into the
+ * signed viewer, so `canSeeSchool` answers for the URNs a teacher works at.
  */
 
 /** A membership span as academies gives it: `leftOn` is the first day the school was no longer in the trust. */
@@ -43,15 +44,25 @@ function overlapsYear(span: TrustSpan, year: AcademicYear): boolean {
   return span.joinedOn <= year.lastDay && (span.leftOn === null || span.leftOn > year.firstDay);
 }
 
-/** Teacher-level data for one teacher, given every URN they have an employment spell at. */
-export function canReadTeacher(viewer: Viewer, trn: Trn, employmentUrns: readonly Urn[]): boolean {
+/**
+ * Teacher-level data for one teacher, given every URN they have an employment spell at: their own
+ * record, or staff of a school the viewer may see today (a trust the schools it runs now).
+ */
+export function canReadTeacher(
+  viewer: Viewer,
+  trn: Trn,
+  employmentUrns: readonly Urn[],
+  today: IsoDate,
+): boolean {
   switch (viewer.role) {
     case Role.DfE:
       return true;
     case Role.Teacher:
       return viewer.trn === trn;
     case Role.School:
-      return viewer.urn !== undefined && employmentUrns.includes(viewer.urn);
+    case Role.LocalAuthority:
+    case Role.Trust:
+      return employmentUrns.some((urn) => canSeeSchool(viewer, urn, today));
     default:
       return false;
   }
@@ -61,8 +72,9 @@ export function assertCanReadTeacher(
   viewer: Viewer,
   trn: Trn,
   employmentUrns: readonly Urn[],
+  today: IsoDate,
 ): void {
-  if (!canReadTeacher(viewer, trn, employmentUrns)) refuse();
+  if (!canReadTeacher(viewer, trn, employmentUrns, today)) refuse();
 }
 
 /**

@@ -28,7 +28,7 @@ export function createContext(
     viewer,
     requestId,
     em,
-    teachers: new TeacherService(em, viewer, teacherRecords),
+    teachers: new TeacherService(em, viewer, teacherRecords, config.today),
     awards,
     eligibility: new PremiumEligibilityService(
       em,

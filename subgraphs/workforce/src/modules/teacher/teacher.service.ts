@@ -1,4 +1,5 @@
 import {
+  type IsoDate,
   badUserInput,
   type EntityManager,
   forbidden,
@@ -86,6 +87,7 @@ export class TeacherService {
     private readonly em: EntityManager,
     private readonly viewer: Viewer,
     private readonly records: DataLoader<Trn, TeacherRecord | null>,
+    private readonly today: () => IsoDate,
   ) {}
 
   /**
@@ -100,6 +102,7 @@ export class TeacherService {
         this.viewer,
         record.trn,
         record.employment.map((spell) => spell.urn),
+        this.today(),
       )
     ) {
       if (this.viewer.role === Role.DfE) return null;
