@@ -5,9 +5,18 @@ import { buildWorkforceSchema } from './schema';
 import { hasTeachers, seedDemo } from './seed/seed';
 import { createWorkforceServer } from './server';
 
+import {
+  PREMIUM_AWARDS_USAGE,
+  premiumAwardsArguments,
+  TEACHERS_USAGE,
+  teachersArguments,
+  withProblemsListed,
+} from './import/cli';
 import { importPremiumAwards } from './import/premium-awards';
+import { importTeachers } from './import/teachers';
 
 export { importPremiumAwards, type PremiumAwardsImportReport } from './import/premium-awards';
+export { importTeachers, type TeachersImportReport } from './import/teachers';
 
 export const workforceSubgraph: SubgraphModule<WorkforceConfig> = {
   name: 'workforce',
@@ -23,14 +32,23 @@ export const workforceSubgraph: SubgraphModule<WorkforceConfig> = {
   },
   importers: {
     'premium-awards': {
-      usage: "<school_urn,award_amount.csv> --year 2022/23   (replaces that year's list)",
+      usage: PREMIUM_AWARDS_USAGE,
       run: async (orm, args) => {
-        const [file] = args;
-        const year = args[args.indexOf('--year') + 1];
-        if (!file || file.startsWith('--') || !args.includes('--year') || !year) {
-          throw new Error('Usage: pnpm run import premium-awards <file.csv> --year 2022/23');
-        }
-        console.log(JSON.stringify(await importPremiumAwards(orm, file, year), null, 2));
+        const { academicYear, file } = premiumAwardsArguments(args);
+        const report = await importPremiumAwards(orm, file, academicYear).catch((error) => {
+          throw withProblemsListed(error);
+        });
+        console.log(JSON.stringify(report, null, 2));
+      },
+    },
+    teachers: {
+      usage: TEACHERS_USAGE,
+      run: async (orm, args) => {
+        const { file } = teachersArguments(args);
+        const report = await importTeachers(orm, file).catch((error) => {
+          throw withProblemsListed(error);
+        });
+        console.log(JSON.stringify(report, null, 2));
       },
     },
   },
