@@ -7,6 +7,7 @@ import {
   maskInternalErrors,
   unauthenticated,
   type RunningHttpServer,
+  type Viewer,
 } from '@estate/subgraph-kit';
 import { readFileSync } from 'node:fs';
 import { ApiKeyStore } from './auth/api-keys';
@@ -49,12 +50,13 @@ export function createGatewayServer(config: GatewayConfig): GatewayServer {
   );
   const manifest = readManifest(config.persistedDocumentsPath);
   const apiKeys = new ApiKeyStore(config.apiKeysPath);
+  const verifiedTokens = new VerifiedTokens(config);
   /** MIS vendors present an API key; people and internal apps a bearer token; nobody both. */
   const identify = async (apiKey: string | undefined, authorization: string | undefined) => {
     if (apiKey && authorization)
       throw unauthenticated('Send an API key or a bearer token, not both');
     if (apiKey) return apiKeys.authenticate(apiKey);
-    return scopes.withScope(await authenticate(authorization, config.jwt));
+    return scopes.withScope(await verifiedTokens.viewerOf(authorization));
   };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -95,6 +97,52 @@ export function createGatewayServer(config: GatewayConfig): GatewayServer {
       };
     },
   };
+}
+
+/** How long a verified token's viewer is reused, at most; never past the token's own expiry. */
+const VERIFIED_TOKEN_REUSE_MS = 60_000;
+const MAX_VERIFIED_TOKENS = 10_000;
+
+/**
+ * Clients send the same bearer token on every request; verifying its signature again each time is
+ * work with a known answer until it expires. Only successful verifications are kept, each until
+ * the earlier of the token's `exp` and a minute, so expiry is still enforced to the second.
+ */
+class VerifiedTokens {
+  private readonly viewers = new Map<string, { viewer: Viewer; reuseUntil: number }>();
+
+  constructor(private readonly config: GatewayConfig) {}
+
+  async viewerOf(authorization: string | undefined): Promise<Viewer> {
+    if (!authorization) return authenticate(authorization, this.config.jwt);
+    const now = Date.now();
+    const kept = this.viewers.get(authorization);
+    if (kept && kept.reuseUntil > now) return kept.viewer;
+    const viewer = await authenticate(authorization, this.config.jwt);
+    const expiresAt = expiryOf(authorization);
+    if (expiresAt !== null) {
+      if (this.viewers.size >= MAX_VERIFIED_TOKENS) this.viewers.clear();
+      this.viewers.set(authorization, {
+        viewer,
+        reuseUntil: Math.min(expiresAt, now + VERIFIED_TOKEN_REUSE_MS),
+      });
+    }
+    return viewer;
+  }
+}
+
+/** The `exp` of a token that has just verified, in ms; null when it has none (then never kept). */
+function expiryOf(authorization: string): number | null {
+  const payload = authorization.replace(/^Bearer\s+/i, '').split('.')[1];
+  if (!payload) return null;
+  try {
+    const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      exp?: unknown;
+    };
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The URL each subgraph was composed with, from the supergraph's join__Graph enum. */

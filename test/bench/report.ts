@@ -1,0 +1,275 @@
+import { execSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
+import type { GatewayCell, GatewayName, GatewayScenarioPlan } from './gateway-scenario';
+import type { BenchOperations } from './operations';
+import { REPO_ROOT } from './processes';
+import type { FederationOverheadResult } from './scenarios/federation-overhead';
+import type { IngestionResult } from './scenarios/ingestion';
+import type { NationalAggregatesResult } from './scenarios/national-aggregates';
+import type { SqlResult } from './scenarios/sql-per-operation';
+import type { StartTimeResult } from './scenarios/start-time';
+import { relativeSpread, round, type Summary } from './stats';
+import { targetLine, type TargetResult, verdictOf } from './targets';
+
+export interface BenchReport {
+  quick: boolean;
+  startedAt: string;
+  finishedAt: string;
+  plan: GatewayScenarioPlan;
+  operations: BenchOperations;
+  gateways: { name: GatewayName; description: string }[];
+  correctness: string[];
+  cells: GatewayCell[];
+  sql: SqlResult;
+  overhead: FederationOverheadResult;
+  ingestion: IngestionResult;
+  aggregates: NationalAggregatesResult;
+  start: StartTimeResult;
+  targets: TargetResult[];
+}
+
+const BENCH_DIR = join(REPO_ROOT, 'test', 'bench');
+
+function versionOf(packageName: string): string {
+  try {
+    const path = join(REPO_ROOT, 'node_modules', packageName, 'package.json');
+    return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function commandOutput(command: string): string {
+  try {
+    return execSync(command, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function machineAndVersions() {
+  return {
+    cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    kernel: commandOutput('uname -sr'),
+    node: process.version,
+    postgres: commandOutput(
+      `psql "${process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'}" -Atc "show server_version"`,
+    ),
+    commit: commandOutput('git rev-parse --short HEAD'),
+    packages: Object.fromEntries(
+      [
+        '@apollo/gateway',
+        '@apollo/server',
+        '@graphql-hive/gateway',
+        'autocannon',
+        'graphql',
+        'typescript',
+      ].map((name) => [name, versionOf(name)]),
+    ),
+  };
+}
+
+const number = (value: number, digits = 1) =>
+  Number.isFinite(value) ? String(round(value, digits)) : 'n/a';
+const withSpread = (summary: Summary, digits = 1) =>
+  `${number(summary.median, digits)} (${number(summary.min, digits)}–${number(summary.max, digits)})`;
+
+function gatewayTable(report: BenchReport): string[] {
+  const lines = [
+    '| operation | mix | conn | gateway | req/s median (range) | p50 ms | p99 ms | gateway CPU ms/req | subgraph CPU ms/req | gateway share of CPU | spread | non-2xx/errors |',
+    '| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const cell of report.cells) {
+    const subgraphCpu = Object.entries(cell.subgraphCpuMsPerRequest)
+      .map(([name, ms]) => `${name} ${number(ms)}`)
+      .join(', ');
+    const subgraphTotal = Object.values(cell.subgraphCpuMsPerRequest).reduce((a, b) => a + b, 0);
+    const gatewayShare =
+      cell.cpuMsPerRequest.median / (cell.cpuMsPerRequest.median + subgraphTotal);
+    lines.push(
+      `| ${cell.operation} | ${cell.mix} | ${cell.connections} | ${cell.gateway} | ` +
+        `${withSpread(cell.requestsPerSecond)} | ${number(cell.p50Ms.median, 0)} | ` +
+        `${withSpread(cell.p99Ms, 0)} | ${withSpread(cell.cpuMsPerRequest, 2)} | ${subgraphCpu} | ` +
+        `${number(gatewayShare * 100, 0)} % | ` +
+        `±${number(relativeSpread(cell.requestsPerSecond) * 50, 0)} % | ${cell.non2xx}/${cell.errors} |`,
+    );
+  }
+  return lines;
+}
+
+function ratioTable(report: BenchReport): string[] {
+  const lines = [
+    '| operation | mix | conn | req/s vs hive | p99 vs hive | req/s vs apollo | CPU/req vs apollo |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const find = (cell: GatewayCell, gateway: GatewayName) =>
+    report.cells.find(
+      (c) =>
+        c.gateway === gateway &&
+        c.operation === cell.operation &&
+        c.mix === cell.mix &&
+        c.connections === cell.connections,
+    );
+  for (const ours of report.cells.filter((c) => c.gateway === 'estate')) {
+    const hive = find(ours, 'hive');
+    const apollo = find(ours, 'apollo');
+    const ratio = (a: number, b: number | undefined) => (b ? number(a / b, 2) : 'n/a');
+    lines.push(
+      `| ${ours.operation} | ${ours.mix} | ${ours.connections} | ` +
+        `${ratio(ours.requestsPerSecond.median, hive?.requestsPerSecond.median)} | ` +
+        `${ratio(ours.p99Ms.median, hive?.p99Ms.median)} | ` +
+        `${ratio(ours.requestsPerSecond.median, apollo?.requestsPerSecond.median)} | ` +
+        `${ratio(ours.cpuMsPerRequest.median, apollo?.cpuMsPerRequest.median)} |`,
+    );
+  }
+  return lines;
+}
+
+export function renderMarkdown(report: BenchReport, machine = machineAndVersions()): string {
+  const { plan, sql, overhead } = report;
+  const lines: string[] = [
+    `# Benchmark results${report.quick ? ' (quick smoke run)' : ''}`,
+    '',
+    `Written by \`pnpm bench${report.quick ? ' --quick' : ''}\` (test/bench/run.ts). ` +
+      `Run ${report.startedAt} to ${report.finishedAt}, commit ${machine.commit} plus the working tree.`,
+    '',
+    '## Machine and versions',
+    '',
+    `- ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.kernel}`,
+    `- Node ${machine.node}, PostgreSQL ${machine.postgres}`,
+    ...Object.entries(machine.packages).map(([name, version]) => `- ${name} ${version}`),
+    '',
+    'Everything runs on this one machine over loopback: PostgreSQL, four subgraph processes, the ' +
+      'gateways and autocannon share the cores, so absolute figures are noise and only the ratios ' +
+      'of runs made side by side mean anything.',
+    '',
+    '## How it was measured',
+    '',
+    `- Gateways: ${report.gateways.map((g) => `**${g.name}**: ${g.description}`).join('; ')}. ` +
+      'Each is its own process (`node --import tsx`), over the same subgraph processes and ' +
+      'database; CPU is utime+stime from /proc/<pid>/stat around each run, divided by answered requests.',
+    '- The peers get each token’s resolved viewer up front and only sign it per request; ours ' +
+      'verifies the JWT (cached until expiry), applies limits and cost analysis, and signs. ' +
+      'That favours the peers.',
+    `- Each cell: ${plan.warmUpSeconds} s warm-up per gateway, then ${plan.repeats} run(s) of ` +
+      `${plan.durationSeconds} s per gateway, round-robin; median with the (min–max) range.`,
+    '- *realistic*: URNs (school) or one of 8 trusts of 50 schools (trust) drawn per request, ' +
+      'tokens of six viewers (3 DfE, an LA, a trust, a school). *flood*: one identical request.',
+    '- Headline ratios combine the cells of a mix (operations × connections) by geometric mean.',
+    `- Operations are built from the supergraph's fields; this run's SchoolProfile covers ` +
+      `${report.operations.schoolProfileParts.join(', ')} and the trust query ` +
+      `${report.operations.trustProfileParts.join(', ')}. All gateways gave identical data: ` +
+      `${report.correctness.join('; ')}.`,
+    '',
+    '<details><summary>The operations</summary>',
+    '',
+    '```graphql',
+    report.operations.schoolProfile,
+    '',
+    report.operations.trustProfile,
+    '```',
+    '',
+    '</details>',
+    '',
+    '## 1. Gateway',
+    '',
+    ...ratioTable(report),
+    '',
+    ...gatewayTable(report),
+    '',
+    'Where the time goes: the subgraph CPU column is each subgraph process’s CPU per answered ' +
+      'request during the same runs, and the share column is the gateway’s part of gateway plus ' +
+      'subgraph CPU (PostgreSQL and autocannon come on top). On the realistic mix every gateway ' +
+      'makes the same subgraph calls, so the subgraphs’ CPU per request is a floor that gateway ' +
+      'tuning cannot lower; on the flood, merging removes most of it, which is where the ' +
+      'gateways part ways.',
+    '',
+    '## 2. Federation overhead',
+    '',
+    `SchoolProfile through our gateway against the same ${overhead.stages.flat().length} subgraph ` +
+      `calls its plan makes, sent straight to the subgraphs in the plan's stages ` +
+      `(${overhead.stages.map((s) => s.join(' + ')).join(' → ')}), one request at a time, ` +
+      `${overhead.iterations} alternating iterations, in one process.`,
+    '',
+    '| path | median ms (range) |',
+    '| --- | ---: |',
+    `| gateway | ${withSpread(overhead.gatewayMs)} |`,
+    `| direct subgraph calls | ${withSpread(overhead.directMs)} |`,
+    `| ratio | ${number(overhead.ratio, 2)} |`,
+    '',
+    '## 3. SQL statements per operation',
+    '',
+    'The trust query as a DfE viewer, counted with the kit’s QueryLog in each subgraph and the ' +
+      'gateway’s fetches through a recording proxy (one warm-up request first).',
+    '',
+    '| trust schools | on page | fetches by subgraph | statements by subgraph | total | max per fetch |',
+    '| ---: | ---: | --- | --- | ---: | ---: |',
+    ...sql.rows.map(
+      (row) =>
+        `| ${row.trustSchools} | ${row.schoolsOnPage} | ${JSON.stringify(row.fetchesBySubgraph)} | ` +
+        `${JSON.stringify(row.statementsBySubgraph)} | ${row.totalStatements} | ` +
+        `${number(row.maxStatementsPerFetch, 2)} |`,
+    ),
+    '',
+    '## 4. Ingestion',
+    '',
+    report.ingestion.measured ? '' : `Not measured: ${report.ingestion.reason}.`,
+    '',
+    '## 5. Aggregates at England’s size',
+    '',
+    report.aggregates.measured ? '' : `Not measured: ${report.aggregates.reason}.`,
+    '',
+    '## 6. Start',
+    '',
+    report.start.secondsToFirstAnswer === null
+      ? `Not measured: ${report.start.note}.`
+      : `A first \`pnpm start\` (fresh embedded PostgreSQL in a temporary EMBEDDED_PG_DIR, ` +
+        `migrations, demo seed, four subgraphs, gateway) answered its first query after ` +
+        `${number(report.start.secondsToFirstAnswer, 1)} s (one run). Where the time went, by ` +
+        'the first time each line appeared on its output:',
+    '',
+    ...(report.start.timeline.length > 0 ? ['| s | line |', '| ---: | --- |'] : []),
+    ...report.start.timeline.map((entry) => `| ${number(entry.seconds, 1)} | ${entry.line} |`),
+    '',
+    '## Targets',
+    '',
+    '| id | target | value | goal | verdict |',
+    '| --- | --- | ---: | --- | --- |',
+    ...report.targets.map(
+      (t) =>
+        `| ${t.id} | ${t.name} | ${t.value === null ? 'n/a' : number(t.value, 2)} | ` +
+        `${t.comparison} ${t.target} | ${verdictOf(t)} |`,
+    ),
+    '',
+    '```',
+    ...report.targets.map(targetLine),
+    '```',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/**
+ * RESULTS.md and results.json beside this file for a full run; the quick smoke writes to a
+ * temporary folder instead, so that it never replaces the committed results. Returns the folder.
+ */
+export async function writeReport(report: BenchReport): Promise<string> {
+  const machine = machineAndVersions();
+  const folder = report.quick ? mkdtempSync(join(tmpdir(), 'estate-bench-quick-')) : BENCH_DIR;
+  // Formatted as the repo's Prettier would, so that `pnpm format:check` passes on a fresh report.
+  const options = (await resolveConfig(join(BENCH_DIR, 'RESULTS.md'))) ?? {};
+  const markdown = await format(renderMarkdown(report, machine), {
+    ...options,
+    parser: 'markdown',
+  });
+  const json = await format(JSON.stringify({ machine, ...report }), { ...options, parser: 'json' });
+  writeFileSync(join(folder, 'RESULTS.md'), markdown);
+  writeFileSync(join(folder, 'results.json'), json);
+  return folder;
+}

@@ -1,0 +1,149 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildBenchEstate, createBenchDatabase } from './bench-database';
+import {
+  checkSameAnswers,
+  type GatewayCell,
+  type GatewayScenarioPlan,
+  requestSources,
+  runGatewayScenario,
+} from './gateway-scenario';
+import { type StartedGateway, startGateway, startSubgraphProcesses } from './graph-processes';
+import { buildBenchOperations } from './operations';
+import type { BenchProcess } from './processes';
+import { writeReport, type BenchReport } from './report';
+import { measureFederationOverhead } from './scenarios/federation-overhead';
+import { measureIngestion } from './scenarios/ingestion';
+import { measureNationalAggregates } from './scenarios/national-aggregates';
+import { measureSqlPerOperation } from './scenarios/sql-per-operation';
+import { measureStartTime, startTimeSkipped } from './scenarios/start-time';
+import { gatewayTargets, targetLine, type TargetResult } from './targets';
+import { createBenchViewers } from './viewers';
+
+/**
+ * `pnpm bench [--quick]`: seeds a database of its own, runs the subgraphs and three gateways as
+ * separate processes, runs every scenario, writes test/bench/RESULTS.md and results.json, and ends
+ * with one line per target. `--quick` is the CI smoke: one short run of each cell, under 2 minutes.
+ */
+const quick = process.argv.includes('--quick');
+const plan: GatewayScenarioPlan = quick
+  ? {
+      connections: [20],
+      repeats: 1,
+      durationSeconds: 2,
+      warmUpSeconds: 0,
+      operations: ['school-profile', 'trust-profile'],
+      trustDurationFactor: 2,
+    }
+  : {
+      connections: [20, 50],
+      repeats: 3,
+      durationSeconds: 6,
+      warmUpSeconds: 2,
+      operations: ['school-profile', 'trust-profile'],
+      trustDurationFactor: 4 / 3,
+    };
+
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<number> {
+  const startedAt = new Date();
+  const bench = buildBenchEstate();
+  const operations = buildBenchOperations();
+  log(`Operations cover: school ${operations.schoolProfileParts.join(', ')}`);
+  log('Seeding a database of its own');
+  const database = await createBenchDatabase(bench);
+  const workDir = mkdtempSync(join(tmpdir(), 'estate-bench-'));
+  const processes: BenchProcess[] = [];
+  try {
+    const subgraphs = await startSubgraphProcesses(database.url);
+    processes.push(...subgraphs.processes);
+    const viewers = await createBenchViewers(
+      subgraphs.urls.academies!,
+      bench.localAuthorityCodes[0]!,
+      bench.growingTrusts[50].groupUid,
+      bench.openSchoolUrns[0]!,
+    );
+    const viewersPath = join(workDir, 'viewers.json');
+    writeFileSync(viewersPath, JSON.stringify(viewers));
+
+    const gateways: StartedGateway[] = [];
+    for (const name of ['estate', 'apollo', 'hive'] as const) {
+      const gateway = await startGateway(name, subgraphs.urls, viewersPath, viewers[0]!.token);
+      gateways.push(gateway);
+      processes.push(gateway.process);
+    }
+    const sources = requestSources(operations, bench, viewers);
+    const notes = await checkSameAnswers(gateways, sources);
+    notes.forEach((note) => log(`  ${note}`));
+
+    log('Gateway scenario');
+    const subgraphPids = Object.fromEntries(subgraphs.processes.map((p) => [p.name, p.pid]));
+    const cells: GatewayCell[] = await runGatewayScenario(
+      gateways,
+      sources,
+      plan,
+      subgraphPids,
+      log,
+    );
+    for (const gateway of gateways) await gateway.process.stop();
+
+    log('SQL per operation');
+    const sql = await measureSqlPerOperation(database.url, bench, operations, viewers);
+    log('Federation overhead');
+    const overhead = await measureFederationOverhead(
+      database.url,
+      bench,
+      operations,
+      viewers,
+      quick,
+    );
+    log('Ingestion');
+    const ingestion = await measureIngestion();
+    const aggregates = await measureNationalAggregates();
+    for (const subgraph of subgraphs.processes) await subgraph.stop();
+    log('Start time');
+    const start = quick ? startTimeSkipped() : await measureStartTime();
+
+    const targets: TargetResult[] = [
+      ...gatewayTargets(cells, true),
+      ...sql.targets,
+      ...ingestion.targets,
+      ...aggregates.targets,
+      ...start.targets,
+    ];
+    const report: BenchReport = {
+      quick,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      plan,
+      operations,
+      gateways: gateways.map(({ name, description }) => ({ name, description })),
+      correctness: notes,
+      cells,
+      sql,
+      overhead,
+      ingestion,
+      aggregates,
+      start,
+      targets,
+    };
+    const folder = await writeReport(report);
+    log(`\nReport written to ${folder}/RESULTS.md and results.json`);
+    for (const target of targets) log(targetLine(target));
+    return 0;
+  } finally {
+    for (const running of processes.reverse()) await running.stop();
+    await database.drop();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

