@@ -162,12 +162,42 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly signer: ViewerSigner;
   private readonly inFlight = new Map<string, InFlightFetch>();
 
-  constructor(url: string, gatewaySecret: string, timeoutMs: number) {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    gatewaySecret: string,
+    timeoutMs: number,
+  ) {
     super({ url, fetcher: keepAliveFetcher(timeoutMs) });
     this.signer = new ViewerSigner(gatewaySecret);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    return this.processMerged(options).catch((error: unknown) => {
+      throw this.asClientError(error);
+    });
+  }
+
+  /**
+   * A subgraph that refuses the connection or times out leaves its fields null; the client is told
+   * which service failed, with a code, and not the address or the socket error behind it.
+   */
+  private asClientError(error: unknown): unknown {
+    if (error instanceof GraphQLError) return error;
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        service: 'gateway',
+        subgraph: this.serviceName,
+        message: error instanceof Error ? error.message : String(error),
+      }),
+    );
+    return new GraphQLError(`The ${this.serviceName} service did not answer`, {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
+    });
+  }
+
+  private async processMerged(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const key = this.mergeKeyOf(options);
     if (key === null) return super.process(options);
     const running = this.inFlight.get(key);

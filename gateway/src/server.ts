@@ -37,6 +37,7 @@ export function createGatewayServer(config: GatewayConfig): GatewayServer {
     supergraphSdl,
     buildService: ({ name }) =>
       new SignedDataSource(
+        name,
         subgraphUrls[name] ?? '',
         config.gatewaySecret,
         config.subgraphTimeoutMs,

@@ -66,6 +66,10 @@ describe('when a subgraph is down', () => {
     expect(res.data?.school?.attendance?.possibleSessions).toBeGreaterThan(0);
     expect(res.data?.school?.inspections ?? null).toBeNull();
     expect(res.errors).toHaveLength(1);
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'SUBGRAPH_UNAVAILABLE',
+      serviceName: 'inspections',
+    });
     expect(JSON.stringify(res.errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
 
     const config = inspections.module.readConfig({
