@@ -161,8 +161,20 @@ export async function listen(
     url: `http://${host}:${address.port}/graphql`,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive sockets go idle as their last response ends; close each as soon as it does,
+        // and give up on stragglers after the drain deadline.
+        const sweep = setInterval(() => server.closeIdleConnections(), DRAIN_SWEEP_MS);
+        const deadline = setTimeout(() => server.closeAllConnections(), DRAIN_DEADLINE_MS);
+        server.close((error) => {
+          clearInterval(sweep);
+          clearTimeout(deadline);
+          if (error) reject(error);
+          else resolve();
+        });
         server.closeIdleConnections();
       }),
   };
 }
+
+const DRAIN_SWEEP_MS = 50;
+const DRAIN_DEADLINE_MS = 10_000;
