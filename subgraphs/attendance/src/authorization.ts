@@ -104,3 +104,30 @@ export function mayReadSubmission(
   if (viewer.role === Role.School) return viewer.urn === submission.urn;
   return false;
 }
+
+/**
+ * Acting on absence (domain.md §2.6–2.7): enrolling a pupil in mentoring and issuing, paying or
+ * withdrawing penalty notices are the LA's work, for pupils of schools in its area; DfE may act on
+ * any. Schools, trusts and everyone else read what their scope allows but never write it.
+ */
+export function mayActOnPupilsOf(viewer: Viewer, urn: number, on: IsoDate = todayIso()): boolean {
+  if (viewer.role === Role.DfE) return true;
+  return viewer.role === Role.LocalAuthority && canSeeSchool(viewer, urn, on);
+}
+
+/** The roles that may act at all; which pupils they may act on is checked per item. */
+export function assertMayActOnAbsence(viewer: Viewer): void {
+  if (viewer.role !== Role.DfE && viewer.role !== Role.LocalAuthority) {
+    throw forbidden('Only a local authority, for schools in its area, or DfE may do this');
+  }
+}
+
+/** Who recorded a write, for the audit columns. */
+export function actorOf(viewer: Viewer): string {
+  return viewer.role === Role.LocalAuthority ? `LA:${viewer.laCode}` : viewer.role;
+}
+
+/** An LA-wide list of pupil-level records: that LA itself, or DfE. */
+export function mayReadPupilsOfLocalAuthority(viewer: Viewer, laCode: string): boolean {
+  return maySeeUnsuppressed(viewer, { kind: 'localAuthority', code: laCode }, todayIso());
+}

@@ -1,6 +1,9 @@
 import type { EntityManager, MikroORM, SubgraphContextBase, Viewer } from '@estate/subgraph-kit';
 import type { AttendanceConfig } from './config';
+import { EarlyWarningService } from './modules/early-warning/early-warning.service';
 import { MeasuresService } from './modules/measures/measures.service';
+import { MentoringService } from './modules/mentoring/mentoring.service';
+import { PenaltyNoticeService } from './modules/penalty/penalty-notice.service';
 import { PenaltyService } from './modules/penalty/penalty.service';
 import { PupilService } from './modules/pupil/pupil.service';
 import { RegisterService, type RegisterLimits } from './modules/register/register.service';
@@ -11,6 +14,9 @@ export interface AttendanceContext extends SubgraphContextBase {
   measures: MeasuresService;
   registers: RegisterService;
   penalties: PenaltyService;
+  penaltyNotices: PenaltyNoticeService;
+  mentoring: MentoringService;
+  earlyWarning: EarlyWarningService;
 }
 
 /**
@@ -32,6 +38,9 @@ export function createContext(
     measures: new MeasuresService(em, viewer),
     registers: new RegisterService(em, viewer, limits),
     penalties: new PenaltyService(em, viewer),
+    penaltyNotices: new PenaltyNoticeService(em, viewer),
+    mentoring: new MentoringService(em, viewer),
+    earlyWarning: new EarlyWarningService(em, viewer),
   };
 }
 

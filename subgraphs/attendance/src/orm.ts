@@ -1,5 +1,8 @@
 import { createOrm, type MikroORM, type QueryLog } from '@estate/subgraph-kit';
 import { Migration20261203100000_attendance } from './migrations/Migration20261203100000_attendance';
+import { Migration20261203120000_acting_on_absence } from './migrations/Migration20261203120000_acting_on_absence';
+import { MentoringCaseEntity } from './modules/mentoring/mentoring.entity';
+import { PenaltyNoticeEntity } from './modules/penalty/penalty-notice.entity';
 import { EnrolmentEntity } from './modules/pupil/pupil.entity';
 import {
   MarkHistoryEntity,
@@ -18,11 +21,17 @@ export function createAttendanceOrm(databaseUrl: string, queryLog?: QueryLog): P
       RegisterSubmissionEntity,
       MarkHistoryEntity,
       VendorAuthorisationEntity,
+      MentoringCaseEntity,
+      PenaltyNoticeEntity,
     ],
     migrations: [
       {
         name: 'Migration20261203100000_attendance',
         class: Migration20261203100000_attendance,
+      },
+      {
+        name: 'Migration20261203120000_acting_on_absence',
+        class: Migration20261203120000_acting_on_absence,
       },
     ],
     queryLog,

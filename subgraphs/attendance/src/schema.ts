@@ -1,7 +1,13 @@
 import { buildSubgraph } from '@estate/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import type { AttendanceContext } from './context';
+import {
+  AbsenceRiskPupilResolver,
+  AbsenceRiskReportResolver,
+} from './modules/early-warning/early-warning.resolver';
 import { LocalAuthorityAttendanceResolver } from './modules/local-authority/local-authority.resolver';
+import { MentoringResolver } from './modules/mentoring/mentoring.resolver';
+import { PenaltyNoticeResolver } from './modules/penalty/penalty-notice.resolver';
 import { NationalAttendanceResolver } from './modules/measures/measures.resolver';
 import { PupilResolver } from './modules/pupil/pupil.resolver';
 import { RegisterResolver } from './modules/register/register.resolver';
@@ -21,6 +27,10 @@ export function buildAttendanceSchema(): Promise<GraphQLSchema> {
       NationalAttendanceResolver,
       PupilResolver,
       RegisterResolver,
+      AbsenceRiskReportResolver,
+      AbsenceRiskPupilResolver,
+      MentoringResolver,
+      PenaltyNoticeResolver,
     ],
     // Entities this subgraph only extends are reached through _entities, not from Query.
     orphanedTypes: [School, Trust, MembershipSpan, LocalAuthority, Pupil],

@@ -53,4 +53,40 @@ describe('demo seed', () => {
     expect(rate).toBeGreaterThan(4);
     expect(rate).toBeLessThan(10);
   });
+
+  it('gives Middlesbrough a mentoring pilot over both years, every case eligible when it began', async () => {
+    const [pilot] = await runSql<{
+      cases: number;
+      years: number;
+      pupils: number;
+      ineligible: number;
+    }>(
+      orm.em.fork(),
+      `select count(*)::int as cases, count(distinct enrolment_id)::int as pupils,
+         count(distinct case when extract(month from enrolled_on) >= 9
+           then extract(year from enrolled_on) else extract(year from enrolled_on) - 1 end)::int as years,
+         count(*) filter (where eligibility_absence * 10 < eligibility_possible)::int as ineligible
+       from attendance.mentoring_case`,
+    );
+    console.log('mentoring pilot', pilot);
+    expect(pilot!.cases).toBeGreaterThanOrEqual(100);
+    expect(pilot!.years).toBe(2);
+    expect(pilot!.ineligible).toBe(0);
+  });
+
+  it('leaves parents and children at every step of the notice rules', async () => {
+    const rows = await runSql<{ counting: number; withdrawn: boolean; improve: boolean }>(
+      orm.em.fork(),
+      `select count(*) filter (where kind = 'penaltyNotice' and status <> 'withdrawn')::int as counting,
+         bool_or(status = 'withdrawn') as withdrawn, bool_or(kind = 'noticeToImprove') as improve
+       from attendance.penalty_notice group by upn, parent_reference`,
+    );
+    // A notice to improve only (a first notice is next), one notice (a flat £160 second is next),
+    // two (no third: prosecution), and a withdrawn notice that does not count.
+    expect(rows.some((r) => r.counting === 0 && r.improve)).toBe(true);
+    expect(rows.some((r) => r.counting === 1)).toBe(true);
+    expect(rows.some((r) => r.counting === 2)).toBe(true);
+    expect(rows.some((r) => r.withdrawn)).toBe(true);
+    expect(rows.every((r) => r.counting <= 2)).toBe(true);
+  });
 });

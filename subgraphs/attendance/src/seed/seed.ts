@@ -1,6 +1,7 @@
 import type { MikroORM } from '@estate/subgraph-kit';
 import { ingestRegister } from '../modules/register/ingestion';
 import { asJson, runSql } from '../sql';
+import { seedActingOnAbsence } from './acting-on-absence';
 import { DEMO_VENDOR_AUTHORISATIONS, generateDemoRegisters } from './demo-registers';
 
 export async function hasRegisters(orm: MikroORM): Promise<boolean> {
@@ -12,7 +13,8 @@ export async function hasRegisters(orm: MikroORM): Promise<boolean> {
 
 /**
  * The demo registers, written through the same ingestion service as `submitRegister`, so that the
- * rollups and per-enrolment counts are exactly what live submissions would have made.
+ * rollups and per-enrolment counts are exactly what live submissions would have made; then
+ * Middlesbrough's mentoring pilot and penalty notices, through their services too.
  */
 export async function seedDemo(orm: MikroORM): Promise<void> {
   const em = orm.em.fork();
@@ -31,6 +33,7 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
       { maxMarks: Number.MAX_SAFE_INTEGER, maxPupils: Number.MAX_SAFE_INTEGER },
     );
   }
+  await seedActingOnAbsence(orm);
 }
 
 export async function seedNational(): Promise<void> {

@@ -1,8 +1,11 @@
-import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { DateScalar, parsePage } from '@estate/subgraph-kit';
+import { Arg, Args, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { AttendanceContext } from '../../context';
 import { AttendanceArgs, AttendanceSeriesArgs } from '../measures/measures.args';
 import type { MeasureUniverse } from '../measures/measures.service';
 import { AttendanceSummary } from '../measures/measures.type';
+import { MentoringCaseConnection, MentoringPilotSummary } from '../mentoring/mentoring.type';
+import { PenaltyNoticeConnection } from '../penalty/penalty-notice.type';
 import { LocalAuthority } from './local-authority.type';
 
 /** The school's LA, not the pupils' homes (domain.md §2.5). */
@@ -38,5 +41,51 @@ export class LocalAuthorityAttendanceResolver {
       args,
       args.granularity,
     );
+  }
+
+  @FieldResolver(() => MentoringPilotSummary, {
+    description:
+      "The 1-2-1 mentoring pilot at the LA's schools up to the date given (default today); suppressed unless the viewer is the LA or DfE",
+  })
+  @Directive('@requires(fields: "schoolUrns")')
+  mentoringPilot(
+    @Root() la: LocalAuthority,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: AttendanceContext,
+  ) {
+    return ctx.mentoring.pilotSummary(la, asOf ?? undefined);
+  }
+
+  @FieldResolver(() => MentoringCaseConnection, {
+    nullable: true,
+    description:
+      'Mentoring cases enrolled up to the date given, oldest first; pupil-level, null with FORBIDDEN for viewers other than the LA and DfE',
+  })
+  @Directive('@requires(fields: "schoolUrns")')
+  mentoringCases(
+    @Root() la: LocalAuthority,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 100' }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: AttendanceContext,
+  ) {
+    return ctx.mentoring.casesOfLocalAuthority(la, parsePage({ first, after }), asOf ?? undefined);
+  }
+
+  @FieldResolver(() => PenaltyNoticeConnection, {
+    nullable: true,
+    description:
+      "Notices to improve and penalty notices for pupils at the LA's schools issued in the period (default from 19 August 2024 to today), oldest first; pupil-level, null with FORBIDDEN for viewers other than the LA and DfE",
+  })
+  @Directive('@requires(fields: "schoolUrns")')
+  penaltyNotices(
+    @Root() la: LocalAuthority,
+    @Arg('first', () => Int, { description: 'Page size, 1 to 100' }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
+    @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
+    @Ctx() ctx: AttendanceContext,
+  ) {
+    return ctx.penaltyNotices.ofLocalAuthority(la, parsePage({ first, after }), { from, to });
   }
 }

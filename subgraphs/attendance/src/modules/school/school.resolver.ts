@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql
 import type { AttendanceContext } from '../../context';
 import { AttendanceArgs, AttendanceSeriesArgs } from '../measures/measures.args';
 import { AttendanceSummary } from '../measures/measures.type';
+import { AbsenceRiskReport } from '../early-warning/early-warning.type';
 import { PenaltyNoticeCandidate } from '../penalty/penalty.type';
 import { PupilConnection } from '../pupil/pupil.type';
 import { School } from './school.type';
@@ -65,5 +66,17 @@ export class SchoolAttendanceResolver {
     @Ctx() ctx: AttendanceContext,
   ) {
     return ctx.penalties.candidates(school.urn, asOf ?? undefined);
+  }
+
+  @FieldResolver(() => AbsenceRiskReport, {
+    description:
+      'Early warning on the date given (default today): pupils not yet persistently absent for the year to date whose last 4 and 8 school weeks put them on course to be. Counts for everyone, suppressed unless the viewer may see the pupils; the list only for them.',
+  })
+  absenceRisk(
+    @Root() school: School,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: AttendanceContext,
+  ) {
+    return ctx.earlyWarning.report(school.urn, asOf ?? undefined);
   }
 }
