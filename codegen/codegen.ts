@@ -8,7 +8,7 @@ const config: CodegenConfig = {
     'codegen/generated/graphql.ts': {
       plugins: ['typescript-operations', 'typed-document-node'],
       config: {
-        scalars: { Date: 'string', AcademicYear: 'string' },
+        scalars: { Date: 'string', AcademicYear: 'string', SafeInt: 'number' },
         enumsAsTypes: true,
         onlyOperationTypes: true,
         avoidOptionals: { field: true },

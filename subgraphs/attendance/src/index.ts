@@ -15,7 +15,7 @@ export const attendanceSubgraph: SubgraphModule<AttendanceConfig> = {
   createServer: createAttendanceServer,
   hasData: hasRegisters,
   seed: async (orm, scale) => {
-    if (scale === 'national') await seedNational();
+    if (scale === 'national') await seedNational(orm);
     else await seedDemo(orm);
   },
   importers: { registers: registersImporter },

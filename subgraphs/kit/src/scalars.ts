@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLSafeInt } from 'graphql-scalars';
 import { AcademicYear } from './academic-year';
 import { isIsoDate } from './dates';
 import { ErrorCode } from './errors';
@@ -42,3 +43,9 @@ export const AcademicYearScalar = new GraphQLScalarType<AcademicYear, string>({
     return parseAcademicYear(ast.value);
   },
 });
+
+/**
+ * Whole numbers up to 2^53 − 1: England's possible sessions in a year (about 3.5 billion) overflow
+ * GraphQL's 32-bit Int.
+ */
+export const SafeIntScalar = GraphQLSafeInt;

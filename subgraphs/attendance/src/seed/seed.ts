@@ -2,12 +2,14 @@ import type { MikroORM } from '@estate/subgraph-kit';
 import { ingestRegister } from '../modules/register/ingestion';
 import { asJson, runSql } from '../sql';
 import { seedActingOnAbsence } from './acting-on-absence';
+import { type NationalSeedOptions, type NationalSeedResult, seedNationalRollups } from './national';
 import { DEMO_VENDOR_AUTHORISATIONS, generateDemoRegisters } from './demo-registers';
 
 export async function hasRegisters(orm: MikroORM): Promise<boolean> {
-  const [row] = await orm.em
-    .getConnection()
-    .execute<{ found: boolean }[]>('select exists (select 1 from attendance.enrolment) as found');
+  const [row] = await orm.em.getConnection().execute<{ found: boolean }[]>(
+    `select exists (select 1 from attendance.enrolment)
+         or exists (select 1 from attendance.daily_rollup) as found`,
+  );
   return Boolean(row?.found);
 }
 
@@ -36,8 +38,14 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
   await seedActingOnAbsence(orm);
 }
 
-export async function seedNational(): Promise<void> {
-  throw new Error(
-    'The national attendance estate needs the national academies estate, which is not built yet',
+/** Rollups for every school in England, without pupil-level marks (see `./national`). */
+export async function seedNational(
+  orm: MikroORM,
+  options: NationalSeedOptions = {},
+): Promise<NationalSeedResult> {
+  const result = await seedNationalRollups(orm, options);
+  (options.onProgress ?? console.log)(
+    `attendance national: ${result.schools} schools, ${result.rollupRows} rollup rows, ${result.persistenceRows} PA rows in ${(result.ms / 1000).toFixed(1)} s`,
   );
+  return result;
 }

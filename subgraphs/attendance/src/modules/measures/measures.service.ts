@@ -177,7 +177,8 @@ const SPANS = `s as (select * from json_to_recordset(?::json) as x(k int, urn in
 const BUCKETS = `b as (select * from json_to_recordset(?::json) as x(k int, b int, from_d date, to_d date))`;
 const IN_SPAN = (alias: string) =>
   `(s.from_d is null or ${alias}.date >= s.from_d) and (s.until_d is null or ${alias}.date < s.until_d)`;
-const ROLLUP_COLUMNS = `r.code, sum(r.sessions)::int as sessions,
+// bigint: England's sessions over a year pass 2^31 (pg returns them as strings; see load()).
+const ROLLUP_COLUMNS = `r.code, sum(r.sessions)::bigint as sessions,
   count(distinct r.urn) filter (where c.statistical_class <> 'notCounted' and r.sessions > 0)::int as schools`;
 const ROLLUP_FILTER = `join attendance.register_code c on c.code = r.code
   where r.dimension = ? and r.group_value = ? and r.headline`;
@@ -187,6 +188,16 @@ const ENROLMENT_GROUP = `(case ?::text when 'fsm' then e.fsm::text when 'sen' th
 const PERSISTENCE_COLUMNS = `t.k, t.b, count(*)::int as enrolments,
   count(*) filter (where t.absence * 100 >= ? * t.possible)::int as persistent,
   count(*) filter (where t.absence * 100 >= ? * t.possible)::int as severe`;
+
+/**
+ * Schools known only by their rollups (the national seed) keep persistence per period in
+ * `persistence_rollup`: a bucket takes each school's figures from the same start up to the latest
+ * end on or before its own. Such a school counts in a span if it is in it on the bucket's last day.
+ */
+const LATEST_PERSISTENCE = (urnFilter: string) => `select p.enrolments, p.persistent, p.severe
+  from attendance.persistence_rollup p
+  where ${urnFilter} p.dimension = ? and p.group_value = ? and p.from_d = b.from_d and p.to_d <= b.to_d
+  order by p.to_d desc limit 1`;
 
 const SQL = {
   rollupsOfSpans: `with ${SPANS}, ${BUCKETS}
@@ -201,22 +212,41 @@ const SQL = {
     ${ROLLUP_FILTER}
     group by grouping sets ((b.k, b.b, r.code), (b.k, b.b))`,
   persistenceOfSpans: `with ${SPANS}, ${BUCKETS}
-    select ${PERSISTENCE_COLUMNS} from (
-      select s.k, b.b, d.enrolment_id, sum(d.possible) as possible, sum(d.absence) as absence
+    select u.k, u.b, sum(u.enrolments)::int as enrolments, sum(u.persistent)::int as persistent,
+      sum(u.severe)::int as severe from (
+      select ${PERSISTENCE_COLUMNS} from (
+        select s.k, b.b, d.enrolment_id, sum(d.possible) as possible, sum(d.absence) as absence
+        from b join s on s.k = b.k
+        join attendance.enrolment_day d on d.urn = s.urn and d.date between b.from_d and b.to_d and ${IN_SPAN('d')}
+        join attendance.enrolment e on e.id = d.enrolment_id
+        where ${ENROLMENT_GROUP}
+        group by s.k, b.b, d.enrolment_id
+      ) t where t.possible > 0 group by t.k, t.b
+      union all
+      select s.k, b.b, p.enrolments, p.persistent, p.severe
       from b join s on s.k = b.k
-      join attendance.enrolment_day d on d.urn = s.urn and d.date between b.from_d and b.to_d and ${IN_SPAN('d')}
-      join attendance.enrolment e on e.id = d.enrolment_id
-      where ${ENROLMENT_GROUP}
-      group by s.k, b.b, d.enrolment_id
-    ) t where t.possible > 0 group by t.k, t.b`,
+      join lateral (${LATEST_PERSISTENCE('p.urn = s.urn and')}) p on true
+      where (s.from_d is null or s.from_d <= b.to_d) and (s.until_d is null or s.until_d > b.to_d)
+    ) u group by u.k, u.b`,
   persistenceNational: `with ${BUCKETS}
-    select ${PERSISTENCE_COLUMNS} from (
-      select b.k, b.b, d.enrolment_id, sum(d.possible) as possible, sum(d.absence) as absence
-      from b join attendance.enrolment_day d on d.date between b.from_d and b.to_d
-      join attendance.enrolment e on e.id = d.enrolment_id
-      where ${ENROLMENT_GROUP}
-      group by b.k, b.b, d.enrolment_id
-    ) t where t.possible > 0 group by t.k, t.b`,
+    select u.k, u.b, sum(u.enrolments)::int as enrolments, sum(u.persistent)::int as persistent,
+      sum(u.severe)::int as severe from (
+      select ${PERSISTENCE_COLUMNS} from (
+        select b.k, b.b, d.enrolment_id, sum(d.possible) as possible, sum(d.absence) as absence
+        from b join attendance.enrolment_day d on d.date between b.from_d and b.to_d
+        join attendance.enrolment e on e.id = d.enrolment_id
+        where ${ENROLMENT_GROUP}
+        group by b.k, b.b, d.enrolment_id
+      ) t where t.possible > 0 group by t.k, t.b
+      union all
+      select b.k, b.b, p.enrolments, p.persistent, p.severe
+      from b join lateral (
+        select distinct on (p.urn) p.enrolments, p.persistent, p.severe
+        from attendance.persistence_rollup p
+        where p.dimension = ? and p.group_value = ? and p.from_d = b.from_d and p.to_d <= b.to_d
+        order by p.urn, p.to_d desc
+      ) p on true
+    ) u group by u.k, u.b`,
 };
 
 /**
@@ -318,15 +348,18 @@ export class MeasuresService {
                 asJson(persistenceBuckets),
                 ...thresholds,
                 ...groupParams,
+                ...groupParams,
               ])
             : runSql<PersistenceRow>(this.em, SQL.persistenceNational, [
                 asJson(persistenceBuckets),
                 ...thresholds,
                 ...groupParams,
+                ...groupParams,
               ]),
       ]);
       const rollupsByBucket = new Map<string, RollupRow[]>();
       for (const row of rollups) {
+        row.sessions = Number(row.sessions);
         const id = `${row.k}|${row.b}`;
         rollupsByBucket.set(id, [...(rollupsByBucket.get(id) ?? []), row]);
       }

@@ -1,4 +1,4 @@
-import { DateScalar } from '@estate/subgraph-kit';
+import { DateScalar, SafeIntScalar } from '@estate/subgraph-kit';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum AttendanceGranularity {
@@ -61,7 +61,10 @@ export class ReasonSessions {
   })
   statisticalClass!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Null when withheld (see suppression)' })
+  @Field(() => SafeIntScalar, {
+    nullable: true,
+    description: 'Null when withheld (see suppression)',
+  })
   sessions!: number | null;
 
   @Field(() => Float, {
@@ -91,28 +94,31 @@ export class AttendanceSummary {
   @Field(() => Int, { nullable: true, description: 'Schools with at least one possible session' })
   schools!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => SafeIntScalar, { nullable: true })
   possibleSessions!: number | null;
 
-  @Field(() => Int, { nullable: true, description: '/ + \\ + L' })
+  @Field(() => SafeIntScalar, { nullable: true, description: '/ + \\ + L' })
   presentSessions!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'B + J + P + V + W + K' })
+  @Field(() => SafeIntScalar, { nullable: true, description: 'B + J + P + V + W + K' })
   approvedEducationalActivitySessions!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'present + approved educational activity' })
+  @Field(() => SafeIntScalar, {
+    nullable: true,
+    description: 'present + approved educational activity',
+  })
   overallAttendanceSessions!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => SafeIntScalar, { nullable: true })
   authorisedAbsenceSessions!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'G + U + O + N' })
+  @Field(() => SafeIntScalar, { nullable: true, description: 'G + U + O + N' })
   unauthorisedAbsenceSessions!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => SafeIntScalar, { nullable: true })
   overallAbsenceSessions!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'L + U' })
+  @Field(() => SafeIntScalar, { nullable: true, description: 'L + U' })
   lateSessions!: number | null;
 
   @Field(() => Int, {
