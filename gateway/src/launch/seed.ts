@@ -18,6 +18,10 @@ void withDatabase(readLaunchConfig(), async (url) => {
     const orm = await subgraph.createOrm(url);
     try {
       await migrate(orm, subgraph.schema);
+      if (!subgraph.seedScales.includes(scale)) {
+        console.log(`${subgraph.name}: has no ${scale} seed yet; left as it is`);
+        continue;
+      }
       if (await subgraph.hasData(orm)) {
         console.log(`${subgraph.name}: already has data, left as it is`);
         continue;

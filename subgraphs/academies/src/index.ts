@@ -14,6 +14,7 @@ export const academiesSubgraph: SubgraphModule<AcademiesConfig> = {
   buildSchema: buildAcademiesSchema,
   createServer: createAcademiesServer,
   hasData: hasSchools,
+  seedScales: ['demo', 'national'],
   seed: async (orm, scale) => {
     if (scale === 'demo') await seedDemo(orm);
     else await seedNational(orm, (written, total) => printSeedProgress(written, total));

@@ -14,6 +14,7 @@ export const attendanceSubgraph: SubgraphModule<AttendanceConfig> = {
   buildSchema: buildAttendanceSchema,
   createServer: createAttendanceServer,
   hasData: hasRegisters,
+  seedScales: ['demo', 'national'],
   seed: async (orm, scale) => {
     if (scale === 'national') await seedNational(orm);
     else await seedDemo(orm);

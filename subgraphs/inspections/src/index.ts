@@ -26,6 +26,7 @@ export const inspectionsSubgraph: SubgraphModule<InspectionsConfig> = {
   buildSchema: buildInspectionsSchema,
   createServer: createInspectionsServer,
   hasData: hasInspections,
+  seedScales: ['demo'],
   seed: async (orm, scale) => {
     if (scale !== 'demo') throw new Error(`The ${scale} estate is not built yet`);
     await seedDemo(orm);

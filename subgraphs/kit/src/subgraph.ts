@@ -19,6 +19,8 @@ export interface SubgraphModule<TConfig extends SubgraphConfig = SubgraphConfig>
   buildSchema(): Promise<GraphQLSchema>;
   createServer(config: TConfig, deps: { orm: MikroORM }): Promise<SubgraphServer>;
   hasData(orm: MikroORM): Promise<boolean>;
+  /** The scales its seed can make; asked for another, the launcher leaves it empty and says so. */
+  seedScales: readonly SeedScale[];
   seed(orm: MikroORM, scale: SeedScale): Promise<void>;
   /** Bulk loaders by the name users type after `pnpm import`, given the rest of the command line. */
   importers?: Record<string, Importer>;
@@ -39,9 +41,13 @@ export function runSubgraph<TConfig extends SubgraphConfig>(
     const orm = await subgraph.createOrm(config.databaseUrl);
     await migrate(orm, subgraph.schema);
     const scale = env.SEED;
-    if ((scale === 'demo' || scale === 'national') && !(await subgraph.hasData(orm))) {
+    const seedable = subgraph.seedScales.find((known) => known === scale);
+    if (scale && !seedable && scale !== 'none') {
+      console.log(`${subgraph.name}: has no ${scale} seed yet; left as it is`);
+    }
+    if (seedable && !(await subgraph.hasData(orm))) {
       console.log(`${subgraph.name}: seeding the ${scale} estate`);
-      await subgraph.seed(orm, scale);
+      await subgraph.seed(orm, seedable);
     }
     const running = await (await subgraph.createServer(config, { orm })).listen();
     return {

@@ -26,6 +26,7 @@ export const workforceSubgraph: SubgraphModule<WorkforceConfig> = {
   buildSchema: buildWorkforceSchema,
   createServer: createWorkforceServer,
   hasData: hasTeachers,
+  seedScales: ['demo'],
   seed: async (orm, scale) => {
     if (scale !== 'demo') throw new Error(`The ${scale} workforce is not built yet`);
     await seedDemo(orm);
