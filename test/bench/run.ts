@@ -14,7 +14,7 @@ import { buildBenchOperations } from './operations';
 import type { BenchProcess } from './processes';
 import { writeReport, type BenchReport } from './report';
 import { measureFederationOverhead } from './scenarios/federation-overhead';
-import { measureIngestion } from './scenarios/ingestion';
+import { ingestionFailed, measureIngestion } from './scenarios/ingestion';
 import { measureNationalAggregates } from './scenarios/national-aggregates';
 import { measureSqlPerOperation } from './scenarios/sql-per-operation';
 import { measureStartTime, startTimeSkipped } from './scenarios/start-time';
@@ -100,7 +100,27 @@ async function main(): Promise<number> {
       quick,
     );
     log('Ingestion');
-    const ingestion = await measureIngestion();
+    // Our gateway again, alone this time, in front of the same subgraph processes.
+    const ingestionGateway = await startGateway(
+      'estate',
+      subgraphs.urls,
+      viewersPath,
+      viewers[0]!.token,
+    );
+    processes.push(ingestionGateway.process);
+    const ingestion = await measureIngestion({
+      databaseUrl: database.url,
+      gatewayUrl: ingestionGateway.url,
+      subgraphUrl: subgraphs.urls.attendance!,
+      schoolViewer: viewers.find((v) => v.label === 'school')!,
+      workDir,
+      quick,
+      log,
+    }).catch((error: unknown) => {
+      log(`  ingestion failed: ${error instanceof Error ? error.message : String(error)}`);
+      return ingestionFailed(error);
+    });
+    await ingestionGateway.process.stop();
     const aggregates = await measureNationalAggregates();
     for (const subgraph of subgraphs.processes) await subgraph.stop();
     log('Start time');
