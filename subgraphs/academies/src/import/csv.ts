@@ -1,101 +1,20 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable, Transform, pipeline } from 'node:stream';
-import { TextDecoder } from 'node:util';
 import { parse } from 'csv-parse';
+import {
+  decodeBytes,
+  detectEncoding,
+  detectFileEncoding,
+  SafeTextDecoder,
+  startsWithUtf8Bom,
+  type TextEncodingName as CsvEncoding,
+} from '@estate/subgraph-kit/src/text-encoding';
 
-/**
- * GIAS publishes its extracts in windows-1252 (described as ISO-8859-1, which WHATWG decoders treat
- * as the same thing), but files that have passed through other tools arrive as UTF-8 with a BOM.
- */
-export type CsvEncoding = 'utf-8' | 'windows-1252';
-
-const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
-
-export function startsWithUtf8Bom(bytes: Uint8Array): boolean {
-  return UTF8_BOM.every((byte, index) => bytes[index] === byte);
-}
-
-/**
- * BOM ⇒ UTF-8. Otherwise UTF-8 only if every byte sequence is valid UTF-8: a single cp1252 "é"
- * (0xE9) followed by a letter is invalid UTF-8, so cp1252 text with accents practically never
- * passes by accident. Pure ASCII is reported as UTF-8; both decoders agree on it.
- */
-export function detectEncoding(bytes: Uint8Array): CsvEncoding {
-  if (startsWithUtf8Bom(bytes)) return 'utf-8';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return 'utf-8';
-  } catch {
-    return 'windows-1252';
-  }
-}
-
-/**
- * The same decision as {@link detectEncoding} without holding the file in memory: one streaming pass
- * that stops at the first invalid UTF-8 sequence. Non-ASCII text in GIAS files can sit tens of
- * thousands of rows in, so sniffing only the first chunk would guess wrong.
- */
-export async function detectFileEncoding(path: string): Promise<CsvEncoding> {
-  const validator = new TextDecoder('utf-8', { fatal: true });
-  let first = true;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    if (first && startsWithUtf8Bom(chunk)) return 'utf-8';
-    first = false;
-    try {
-      validator.decode(chunk, { stream: true });
-    } catch {
-      return 'windows-1252';
-    }
-  }
-  try {
-    validator.decode();
-    return 'utf-8';
-  } catch {
-    return 'windows-1252';
-  }
-}
-
-/**
- * Node 20.18.3 and later decode "windows-1252" as ISO-8859-1 on some paths, turning 0x92 into the
- * control character U+0092 instead of "’" (nodejs/node#56542, #60888). GIAS names are full of
- * those apostrophes, so the 32 bytes where the two encodings differ are mapped here. The five
- * bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) keep their C1 code points, as
- * the WHATWG Encoding Standard says. Correct decoders produce no C1 characters, so this is a no-op
- * once Node is fixed.
- */
-const WINDOWS_1252_C1 =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-function repairWindows1252(text: string): string {
-  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c);
-}
-
-/** A TextDecoder for either encoding that gets windows-1252 right whatever Node's version. */
-class CsvTextDecoder {
-  private readonly decoder: TextDecoder;
-
-  constructor(private readonly encoding: CsvEncoding) {
-    // TextDecoder drops a leading BOM by default, so headers never start with U+FEFF.
-    this.decoder = new TextDecoder(encoding);
-  }
-
-  decode(bytes?: Uint8Array, options?: { stream: boolean }): string {
-    const text = this.decoder.decode(bytes, options);
-    return this.encoding === 'windows-1252' ? repairWindows1252(text) : text;
-  }
-}
-
-export function decodeBytes(
-  bytes: Uint8Array,
-  encoding: CsvEncoding = detectEncoding(bytes),
-): string {
-  return new CsvTextDecoder(encoding).decode(bytes);
-}
+export { decodeBytes, detectEncoding, detectFileEncoding, startsWithUtf8Bom, type CsvEncoding };
 
 function decodingStream(encoding: CsvEncoding): Transform {
-  const decoder = new CsvTextDecoder(encoding);
+  const decoder = new SafeTextDecoder(encoding);
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       callback(null, decoder.decode(chunk, { stream: true }));

@@ -1,5 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { badUserInput } from '@estate/subgraph-kit/src/errors';
+import {
+  decodeBytes,
+  detectEncoding,
+  type TextEncodingName,
+} from '@estate/subgraph-kit/src/text-encoding';
 
 /** A row left out of the import, with the 1-based file line it ended on and why. */
 export interface Rejection {
@@ -13,7 +18,7 @@ export interface ImportWarning {
   message: string;
 }
 
-export type SourceEncoding = 'utf-8' | 'windows-1252';
+export type SourceEncoding = TextEncodingName;
 
 export interface ParseResult<T> {
   records: T[];
@@ -31,12 +36,8 @@ export interface ParseResult<T> {
  * UTF-8 decode tells them apart, since cp1252 text with "£" or curly quotes is not valid UTF-8.
  */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: SourceEncoding } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text, encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
-  }
+  const encoding = detectEncoding(bytes);
+  return { text: decodeBytes(bytes, encoding), encoding };
 }
 
 /**
