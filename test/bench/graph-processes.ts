@@ -86,6 +86,8 @@ export async function startGateway(
   viewersPath: string,
   readinessToken: string,
   nodeArguments: string[] = [],
+  /** Environment on top of the bench's, e.g. a longer SUBGRAPH_TIMEOUT_MS for scenario 5. */
+  extraEnv: Record<string, string> = {},
 ): Promise<StartedGateway> {
   const port = GATEWAY_PORTS[name];
   const { entry, description } = GATEWAY_ENTRIES[name];
@@ -110,6 +112,7 @@ export async function startGateway(
           url,
         ]),
       ),
+      ...extraEnv,
     },
     nodeArguments,
   );
