@@ -13,5 +13,6 @@ export * from './random';
 export * from './scalars';
 export * from './schema';
 export * from './server';
+export * from './sql';
 export * from './subgraph';
 export * from './viewer';

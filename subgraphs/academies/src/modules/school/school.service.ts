@@ -1,4 +1,5 @@
 import {
+  containsPattern,
   type EntityManager,
   type Page,
   notFound,
@@ -61,7 +62,7 @@ export class SchoolService {
     }
     if (filter?.nameContains) {
       conditions.push(`s.name ilike ? escape '\\'`);
-      params.push(`%${filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(containsPattern(filter.nameContains));
     }
     const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
     const afterUrn = page.afterKey === null ? 0 : Number(page.afterKey);

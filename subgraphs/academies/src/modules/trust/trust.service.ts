@@ -1,4 +1,5 @@
 import {
+  containsPattern,
   type ConnectionShape,
   type EntityManager,
   groupBy,
@@ -92,7 +93,7 @@ export class TrustService {
     }
     if (filter?.nameContains) {
       conditions.push(`t.name ilike ? escape '\\'`);
-      params.push(`%${filter.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(containsPattern(filter.nameContains));
     }
     const where = conditions.length ? `${conditions.join(' and ')} and` : '';
     const after = page.afterKey ?? '';
