@@ -2,7 +2,14 @@ import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@
 // The enum is not re-exported from the package root.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
-import { ErrorCode, REQUEST_ID_HEADER, signViewer, type Viewer } from '@estate/subgraph-kit';
+import {
+  ErrorCode,
+  logEvent,
+  messageOf,
+  REQUEST_ID_HEADER,
+  signViewer,
+  type Viewer,
+} from '@estate/subgraph-kit';
 import { GraphQLError } from 'graphql';
 import { Agent as HttpAgent, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
@@ -184,14 +191,11 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   private asClientError(error: unknown): unknown {
     if (error instanceof GraphQLError) return error;
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        service: 'gateway',
-        subgraph: this.serviceName,
-        message: error instanceof Error ? error.message : String(error),
-      }),
-    );
+    logEvent('error', {
+      service: 'gateway',
+      subgraph: this.serviceName,
+      message: messageOf(error),
+    });
     return new GraphQLError(`The ${this.serviceName} service did not answer`, {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
     });

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Role } from '@estate/subgraph-kit';
+import { logEvent, Role } from '@estate/subgraph-kit';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { readFileSync } from 'node:fs';
 import { GraphQLError } from 'graphql';
@@ -52,16 +52,12 @@ export function trustedDocumentsPlugin(
               extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
             });
           }
-          console.log(
-            JSON.stringify({
-              level: 'info',
-              message: 'unknown operation',
-              requestId: contextValue.requestId,
-              role: contextValue.viewer.role,
-              operationName,
-              queryHash,
-            }),
-          );
+          logEvent('info', {
+            message: 'unknown operation',
+            role: contextValue.viewer.role,
+            operationName,
+            queryHash,
+          });
         },
       };
     },

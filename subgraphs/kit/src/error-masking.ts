@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { currentRequestId } from './http';
+import { logEvent, messageOf } from './log';
 
 /**
  * Errors without a code of ours are bugs or infrastructure faults, and their text may hold SQL or
@@ -11,15 +12,7 @@ export function maskInternalErrors(service: string) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return formatted;
     const cause = unwrapResolverError(error);
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        service,
-        requestId: currentRequestId(),
-        message: cause instanceof Error ? cause.message : String(cause),
-        path: formatted.path,
-      }),
-    );
+    logEvent('error', { service, message: messageOf(cause), path: formatted.path });
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),

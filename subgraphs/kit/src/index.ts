@@ -7,6 +7,7 @@ export * from './errors';
 export * from './http';
 export * from './identifiers';
 export * from './loaders';
+export * from './log';
 export * from './main';
 export * from './pagination';
 export * from './random';
