@@ -1,17 +1,24 @@
 import type { EntityManager } from '@estate/subgraph-kit';
 
 /**
- * Raw SQL on the entity manager's connection, inside its transaction when it has one (MikroORM
- * runs `execute` outside the transaction unless given its context). Knex `?` placeholders; an
- * array parameter expands to a list, so sets of rows travel as one JSON parameter instead
- * (`json_to_recordset(?::json)`), which keeps every statement's text constant.
+ * Raw SQL on the entity manager's connection, inside its transaction when it has one. Knex `?`
+ * placeholders become PostgreSQL bind parameters: MikroORM's own `execute` would inline every
+ * value as an escaped literal, which costs more than the statement itself when a parameter is a
+ * batch of rows. An array parameter is a PostgreSQL array (`= any(?)`), and sets of rows travel
+ * as one JSON parameter (`json_to_recordset(?::json)`), so every statement's text is constant.
  */
-export function runSql<T = Record<string, unknown>>(
+export async function runSql<T = Record<string, unknown>>(
   em: EntityManager,
   sql: string,
-  params: unknown[] = [],
+  params: readonly unknown[] = [],
 ): Promise<T[]> {
-  return em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
+  const knex = em.getConnection().getKnex();
+  const query = knex.raw(sql, params as Extract<Parameters<typeof knex.raw>[1], readonly unknown[]>);
+  const transaction = em.getTransactionContext();
+  if (transaction) query.transacting(transaction);
+  em.config.getLogger().logQuery({ query: sql, level: 'info' });
+  const result = (await query) as { rows: T[] };
+  return result.rows;
 }
 
 export function asJson(rows: readonly object[]): string {
