@@ -1,5 +1,5 @@
 import { AcademicYear } from '@estate/subgraph-kit/src/academic-year';
-import { type IsoDate, addDays, parseIsoDate } from '@estate/subgraph-kit/src/dates';
+import { type IsoDate, parseIsoDate } from '@estate/subgraph-kit/src/dates';
 import { springBankHoliday } from './census-terms';
 
 export const YOUNGEST_HEADLINE_AGE = 5;
@@ -12,9 +12,8 @@ export const OLDEST_HEADLINE_AGE = 15;
  */
 export function ageAtStartOfAcademicYear(dateOfBirth: IsoDate, year: AcademicYear): number {
   parseIsoDate(dateOfBirth, 'dateOfBirth');
-  const onDate = addDays(year.firstDay, -1);
-  const years = Number(onDate.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
-  const hadBirthday = onDate.slice(5) >= dateOfBirth.slice(5);
+  const years = year.startYear - Number(dateOfBirth.slice(0, 4));
+  const hadBirthday = '08-31' >= dateOfBirth.slice(5);
   return hadBirthday ? years : years - 1;
 }
 
@@ -35,6 +34,17 @@ export function isSessionInHeadlineScope(dateOfBirth: IsoDate, date: IsoDate): b
   const year = AcademicYear.containing(date);
   const age = ageAtStartOfAcademicYear(dateOfBirth, year);
   if (age < YOUNGEST_HEADLINE_AGE || age > OLDEST_HEADLINE_AGE) return false;
-  if (age === OLDEST_HEADLINE_AGE && date >= springBankHoliday(year.startYear + 1)) return false;
+  if (age === OLDEST_HEADLINE_AGE && date >= studyLeaveStart(year.startYear + 1)) return false;
   return true;
+}
+
+// Ingestion asks this for every mark, so each year's date is worked out once.
+const studyLeaveStarts = new Map<number, IsoDate>();
+function studyLeaveStart(calendarYear: number): IsoDate {
+  let start = studyLeaveStarts.get(calendarYear);
+  if (start === undefined) {
+    start = springBankHoliday(calendarYear);
+    studyLeaveStarts.set(calendarYear, start);
+  }
+  return start;
 }

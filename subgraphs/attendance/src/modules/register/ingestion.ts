@@ -277,15 +277,9 @@ export async function ingestRegister(
         date: m.date,
         session: m.session,
       }));
-      const stored = await runSql<StoredMark>(
-        em,
-        `select m.enrolment_id, to_char(m.date, 'YYYY-MM-DD') as date, m.session, m.code, m.headline,
-                m.fsm, m.sen_status, m.year_group, m.sex, m.eal, m.source_updated_at, m.submission_id
-         from json_to_recordset(?::json) as k(enrolment_id uuid, date date, session text)
-         join attendance.mark m on m.urn = ? and m.enrolment_id = k.enrolment_id
-          and m.date = k.date and m.session = k.session`,
-        [asJson(keys), batch.urn],
-      );
+      const stored = (await hasMarksBetween(em, batch.urn, batch.marks))
+        ? await storedMarks(em, batch.urn, keys)
+        : [];
       const storedByKey = new Map(
         stored.map((row) => [`${row.enrolment_id}|${row.date}|${row.session.trim()}`, row]),
       );
@@ -425,6 +419,47 @@ export async function ingestRegister(
   });
 }
 
+/**
+ * Whether the school has any mark in the batch's date range. Most batches are a new day's
+ * register, and the per-mark lookup of what is already stored is the costliest read of a batch;
+ * every mark writes its enrolment's day row, whose (urn, date) index answers this cheaply.
+ */
+async function hasMarksBetween(
+  em: EntityManager,
+  urn: number,
+  marks: readonly MarkSubmission[],
+): Promise<boolean> {
+  let first = marks[0]!.date;
+  let last = first;
+  for (const { date } of marks) {
+    if (date < first) first = date;
+    if (date > last) last = date;
+  }
+  const [row] = await runSql<{ found: boolean }>(
+    em,
+    `select exists (select 1 from attendance.enrolment_day
+       where urn = ? and date between ? and ?) as found`,
+    [urn, first, last],
+  );
+  return row!.found;
+}
+
+async function storedMarks(
+  em: EntityManager,
+  urn: number,
+  keys: readonly { enrolment_id: string; date: string; session: string }[],
+): Promise<StoredMark[]> {
+  return runSql<StoredMark>(
+    em,
+    `select m.enrolment_id, to_char(m.date, 'YYYY-MM-DD') as date, m.session, m.code, m.headline,
+            m.fsm, m.sen_status, m.year_group, m.sex, m.eal, m.source_updated_at, m.submission_id
+     from json_to_recordset(?::json) as k(enrolment_id uuid, date date, session text)
+     join attendance.mark m on m.urn = ? and m.enrolment_id = k.enrolment_id
+      and m.date = k.date and m.session = k.session`,
+    [asJson(keys), urn],
+  );
+}
+
 async function replay(
   em: EntityManager,
   source: string,
@@ -548,7 +583,12 @@ function validateBatch(
 
 /** Rollup and enrolment-day deltas of one batch, summed before they are written. */
 class Changes {
-  private readonly rollup = new Map<string, number>();
+  // Keyed by the mark's whole group signature, and spread over the rollup dimensions only when
+  // written: one map update per mark instead of one per dimension.
+  private readonly bySignature = new Map<
+    string,
+    { date: IsoDate; code: string; groups: MarkGroups; sessions: number }
+  >();
   private readonly days = new Map<
     string,
     { possible: number; absence: number; unauthorised: number }
@@ -557,10 +597,10 @@ class Changes {
   constructor(private readonly urn: number) {}
 
   add(enrolmentId: string, date: IsoDate, code: string, groups: MarkGroups, sign: 1 | -1): void {
-    for (const [dimension, value] of groupValuesOf(groups)) {
-      const key = `${date}|${dimension}|${value}|${groups.headline}|${code}`;
-      this.rollup.set(key, (this.rollup.get(key) ?? 0) + sign);
-    }
+    const signature = `${date}|${code}|${groups.headline}|${groups.fsm}|${groups.sen_status}|${groups.year_group}|${groups.sex}|${groups.eal}`;
+    const entry = this.bySignature.get(signature);
+    if (entry) entry.sessions += sign;
+    else this.bySignature.set(signature, { date, code, groups, sessions: sign });
     const definition = registerCodeDefinition(code)!;
     const dayKey = `${enrolmentId}|${date}`;
     const day = this.days.get(dayKey) ?? { possible: 0, absence: 0, unauthorised: 0 };
@@ -575,8 +615,20 @@ class Changes {
     this.days.set(dayKey, day);
   }
 
+  private rollupDeltas(): Map<string, number> {
+    const rollup = new Map<string, number>();
+    for (const { date, code, groups, sessions } of this.bySignature.values()) {
+      if (sessions === 0) continue;
+      for (const [dimension, value] of groupValuesOf(groups)) {
+        const key = `${date}|${dimension}|${value}|${groups.headline}|${code}`;
+        rollup.set(key, (rollup.get(key) ?? 0) + sessions);
+      }
+    }
+    return rollup;
+  }
+
   async apply(em: EntityManager): Promise<void> {
-    const rollupRows = [...this.rollup]
+    const rollupRows = [...this.rollupDeltas()]
       .filter(([, sessions]) => sessions !== 0)
       .map(([key, sessions]) => {
         const [date, dimension, groupValue, headline, code] = key.split('|') as [
