@@ -6,8 +6,8 @@ import { importGroupLinks } from '../src/import/group-links.import';
 import { printReport, SILENT_LOG } from '../src/import/import-run';
 import { createAcademiesServer } from '../src/server';
 import { importEstablishmentLinks } from '../src/import/links.import';
-import { LinkService } from '../src/modules/link/link.service';
-import { TrustService } from '../src/modules/trust/trust.service';
+import { Role } from '@estate/subgraph-kit';
+import { createContext } from '../src/context';
 import {
   type AcademiesTestDb,
   csvBytes,
@@ -42,8 +42,9 @@ beforeEach(async () => {
 const sql = <T = Record<string, unknown>[]>(query: string, params: unknown[] = []) =>
   db.orm.em.fork().getConnection().execute(query, params) as Promise<T>;
 
-const trusts = () => new TrustService(db.orm.em.fork());
-const links = () => new LinkService(db.orm.em.fork());
+const services = () => createContext(db.orm, { role: Role.DfE, subject: 'test' }, 'test');
+const trusts = () => services().trusts;
+const links = () => services().links;
 
 describe('pnpm import gias (establishments)', () => {
   it('loads the cp1252 fixture, creates its LAs and rejects bad rows with their reasons', async () => {

@@ -1,7 +1,6 @@
-import { type EntityManager, manyByKey } from '@estate/subgraph-kit';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { isPredecessorLink, isSuccessorLink } from '../school/gias-codes';
-import { SchoolLinkEntity } from './link.entity';
+import type { SchoolRelations } from '../school/school.loader';
 import type { SchoolLink } from './link.type';
 
 /** GIAS publishes most links in both directions, but not all; the missing direction is inferred. */
@@ -12,49 +11,29 @@ function reversed(linkType: string): string | null {
 }
 
 export class LinkService {
-  private readonly byUrn: DataLoader<number, SchoolLink[]>;
+  constructor(private readonly relations: DataLoader<number, SchoolRelations | null>) {}
 
-  constructor(em: EntityManager) {
-    this.byUrn = new DataLoader(async (urns) => {
-      const rows = await em.find(
-        SchoolLinkEntity,
-        { $or: [{ urn: { $in: [...urns] } }, { linkedUrn: { $in: [...urns] } }] },
-        { orderBy: { establishedOn: 'asc', linkedUrn: 'asc' } },
-      );
-      const views: (SchoolLink & { of: number })[] = [];
-      for (const row of rows) {
-        views.push({
-          of: row.urn,
-          urn: row.linkedUrn,
-          linkType: row.linkType,
-          establishedOn: row.establishedOn,
-        });
-        const inverse = reversed(row.linkType);
-        if (inverse) {
-          views.push({
-            of: row.linkedUrn,
-            urn: row.urn,
-            linkType: inverse,
-            establishedOn: row.establishedOn,
-          });
-        }
+  /** The school's links, each GIAS row seen from its side, the missing direction inferred. */
+  async links(urn: number): Promise<SchoolLink[]> {
+    const rows = (await this.relations.load(urn))?.linkRows ?? [];
+    const seen = new Set<string>();
+    const links: SchoolLink[] = [];
+    const add = (link: SchoolLink) => {
+      const identity = `${link.urn}|${link.linkType.toLowerCase()}`;
+      if (seen.has(identity)) return;
+      seen.add(identity);
+      links.push(link);
+    };
+    for (const row of rows) {
+      if (row.urn === urn) {
+        add({ urn: row.linkedUrn, linkType: row.linkType, establishedOn: row.establishedOn });
       }
-      return manyByKey(urns, views, (view) => view.of).map((links) => {
-        const seen = new Set<string>();
-        return links
-          .filter((link) => {
-            const identity = `${link.urn}|${link.linkType.toLowerCase()}`;
-            if (seen.has(identity)) return false;
-            seen.add(identity);
-            return true;
-          })
-          .map(({ urn, linkType, establishedOn }) => ({ urn, linkType, establishedOn }));
-      });
-    });
-  }
-
-  links(urn: number): Promise<SchoolLink[]> {
-    return this.byUrn.load(urn);
+      const inverse = reversed(row.linkType);
+      if (inverse && row.linkedUrn === urn) {
+        add({ urn: row.urn, linkType: inverse, establishedOn: row.establishedOn });
+      }
+    }
+    return links;
   }
 
   async predecessorUrns(urn: number): Promise<number[]> {

@@ -11,6 +11,7 @@ import {
 } from '@estate/subgraph-kit';
 import DataLoader from 'dataloader';
 import { SchoolEntity } from '../school/school.entity';
+import type { SchoolRelations } from '../school/school.loader';
 import { School } from '../school/school.type';
 import { LocalAuthorityEntity } from './local-authority.entity';
 import { LocalAuthority, type SchoolOpenSpan } from './local-authority.type';
@@ -25,7 +26,10 @@ export class LocalAuthorityService {
   private readonly schoolsPage: DataLoader<SchoolsPageKey, ConnectionShape<School>, string>;
   private readonly spansByCode: DataLoader<string, SchoolOpenSpan[]>;
 
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly relations: DataLoader<number, SchoolRelations | null>,
+  ) {
     this.byCode = new DataLoader(async (codes) => {
       const rows = await em.find(LocalAuthorityEntity, { code: { $in: [...codes] } });
       return oneByKey(codes, rows, (row) => row.code);
@@ -57,6 +61,11 @@ export class LocalAuthorityService {
   async find(code: string): Promise<LocalAuthority | null> {
     const entity = await this.byCode.load(code);
     return entity ? LocalAuthority.from(entity) : null;
+  }
+
+  /** The LA a school is in, loaded with the school's other relations. */
+  async ofSchool(urn: number): Promise<LocalAuthority | null> {
+    return (await this.relations.load(urn))?.localAuthority ?? null;
   }
 
   async list(): Promise<LocalAuthority[]> {

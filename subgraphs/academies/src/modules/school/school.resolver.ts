@@ -25,7 +25,7 @@ export class SchoolResolver {
 
   @FieldResolver(() => LocalAuthority)
   async localAuthority(@Root() school: School, @Ctx() ctx: AcademiesContext) {
-    return ctx.localAuthorities.find(school.laCode);
+    return ctx.localAuthorities.ofSchool(school.urn);
   }
 
   @FieldResolver(() => TrustMembership, {

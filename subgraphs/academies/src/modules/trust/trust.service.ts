@@ -14,12 +14,14 @@ import {
 import DataLoader from 'dataloader';
 import { SchoolEntity } from '../school/school.entity';
 import { School } from '../school/school.type';
-import { TrustEntity, TrustMembershipEntity } from './trust.entity';
+import type { SchoolRelations } from '../school/school.loader';
+import { TrustEntity } from './trust.entity';
 import {
   type MembershipSpan,
   Trust,
   type TrustFilter,
   type TrustMembership,
+  trustMembership,
   type TrustSchoolEdge,
 } from './trust.type';
 import { trustTypeCodeOf } from '../school/gias-codes';
@@ -29,24 +31,29 @@ interface DatedKey<K> {
   on: IsoDate;
 }
 
-interface TrustSchoolsKey {
+/** A span of a school in a trust, with the school itself when academies holds it. */
+interface TrustMember extends MembershipSpan {
   groupUid: string;
-  on: IsoDate;
-  page: Page;
+  school: School | null;
 }
 
 type TrustSchoolConnection = ConnectionShape<School, TrustSchoolEdge>;
 
 const MEMBER_ON_DATE = 'm.joined_on <= ? and (m.left_on is null or m.left_on > ?)';
 
+function isMemberOn(span: MembershipSpan, on: IsoDate): boolean {
+  return span.joinedOn <= on && (span.leftOn === null || span.leftOn > on);
+}
+
 export class TrustService {
   private readonly byUid: DataLoader<string, TrustEntity | null>;
   private readonly membershipOn: DataLoader<DatedKey<number>, TrustMembership | null, string>;
-  private readonly historyByUrn: DataLoader<number, TrustMembership[]>;
-  private readonly spansByUid: DataLoader<string, MembershipSpan[]>;
-  private readonly schoolsPage: DataLoader<TrustSchoolsKey, TrustSchoolConnection, string>;
+  private readonly membersByUid: DataLoader<string, TrustMember[]>;
 
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly relations: DataLoader<number, SchoolRelations | null>,
+  ) {
     this.byUid = new DataLoader(async (uids) => {
       const rows = await em.find(TrustEntity, { groupUid: { $in: [...uids] } });
       return oneByKey(uids, rows, (row) => row.groupUid);
@@ -54,22 +61,25 @@ export class TrustService {
     this.membershipOn = new DataLoader((keys) => this.loadMembershipsOn(keys), {
       cacheKeyFn: (key) => `${key.key}|${key.on}`,
     });
-    this.historyByUrn = new DataLoader(async (urns) => {
-      const rows = await this.memberships('m.urn in (?)', [[...urns]]);
-      return manyByKey(urns, rows, (row) => row.urn);
-    });
-    this.spansByUid = new DataLoader(async (uids) => {
-      const rows = await em.find(
-        TrustMembershipEntity,
-        { groupUid: { $in: [...uids] } },
-        { orderBy: { urn: 'asc', joinedOn: 'asc' } },
+    // Every span of the trust, past ones too, so that `schools` on any date and `membershipSpans`
+    // asked in the same request share one statement; trusts are small enough to page in memory.
+    this.membersByUid = new DataLoader(async (uids) => {
+      const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+        `select m.group_uid as member_of, m.urn as member_urn, m.joined_on as member_joined_on,
+                m.left_on as member_left_on, s.*
+         from academies.trust_membership m left join academies.school s on s.urn = m.urn
+         where m.group_uid in (?) order by m.group_uid, m.urn, m.joined_on`,
+        [[...uids]],
       );
-      return manyByKey(uids, rows, (row) => row.groupUid).map((spans) =>
-        spans.map(({ urn, joinedOn, leftOn }) => ({ urn, joinedOn, leftOn })),
-      );
-    });
-    this.schoolsPage = new DataLoader((keys) => this.loadSchoolPages(keys), {
-      cacheKeyFn: (key) => JSON.stringify(key),
+      const members = rows.map((row) => ({
+        groupUid: row.member_of as string,
+        urn: row.member_urn as number,
+        joinedOn: row.member_joined_on as string,
+        leftOn: (row.member_left_on as string | null) ?? null,
+        // No foreign key to school: a span may name a school that is not loaded (yet).
+        school: row.urn === null ? null : School.from(em.map(SchoolEntity, row)),
+      }));
+      return manyByKey(uids, members, (member) => member.groupUid);
     });
   }
 
@@ -125,16 +135,40 @@ export class TrustService {
     return this.membershipOn.load({ key: urn, on });
   }
 
-  history(urn: number): Promise<TrustMembership[]> {
-    return this.historyByUrn.load(urn);
+  async history(urn: number): Promise<TrustMembership[]> {
+    return (await this.relations.load(urn))?.trustHistory ?? [];
   }
 
-  membershipSpans(groupUid: string): Promise<MembershipSpan[]> {
-    return this.spansByUid.load(groupUid);
+  async membershipSpans(groupUid: string): Promise<MembershipSpan[]> {
+    return (await this.membersByUid.load(groupUid)).map(({ urn, joinedOn, leftOn }) => ({
+      urn,
+      joinedOn,
+      leftOn,
+    }));
   }
 
-  schools(groupUid: string, page: Page, on: IsoDate = todayIso()): Promise<TrustSchoolConnection> {
-    return this.schoolsPage.load({ groupUid, on, page });
+  async schools(
+    groupUid: string,
+    page: Page,
+    on: IsoDate = todayIso(),
+  ): Promise<TrustSchoolConnection> {
+    const members = (await this.membersByUid.load(groupUid)).filter(
+      (member): member is TrustMember & { school: School } =>
+        member.school !== null && isMemberOn(member, on),
+    );
+    const afterUrn = page.afterKey === null ? 0 : Number(page.afterKey);
+    return toConnection(
+      members.filter((member) => member.urn > afterUrn),
+      page,
+      members.length,
+      (member) => member.urn,
+      (member, cursor) => ({
+        cursor,
+        node: member.school,
+        joinedOn: member.joinedOn,
+        leftOn: member.leftOn,
+      }),
+    );
   }
 
   private async memberships(condition: string, params: unknown[]): Promise<TrustMembership[]> {
@@ -144,18 +178,13 @@ export class TrustService {
        where ${condition} order by m.urn, m.joined_on`,
       params,
     );
-    return rows.map((row) => {
-      const trust = Trust.from(this.em.map(TrustEntity, row));
-      return {
-        groupUid: trust.groupUid,
-        name: trust.name,
-        type: trust.type,
+    return rows.map((row) =>
+      trustMembership(Trust.from(this.em.map(TrustEntity, row)), {
         urn: row.urn as number,
         joinedOn: row.joined_on as string,
         leftOn: (row.left_on as string | null) ?? null,
-        trust,
-      };
-    });
+      }),
+    );
   }
 
   private async loadMembershipsOn(keys: readonly DatedKey<number>[]) {
@@ -169,52 +198,5 @@ export class TrustService {
       for (const row of rows) found.set(`${row.urn}|${on}`, row);
     }
     return keys.map((key) => found.get(`${key.key}|${key.on}`) ?? null);
-  }
-
-  /** One query per distinct date, however many trusts are listed; trusts are small enough to page in memory. */
-  private async loadSchoolPages(
-    keys: readonly TrustSchoolsKey[],
-  ): Promise<TrustSchoolConnection[]> {
-    const results = new Map<string, TrustSchoolConnection>();
-    for (const [on, group] of groupBy(keys, (key) => key.on)) {
-      const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(
-        `select m.group_uid as member_of, m.joined_on as member_joined_on, m.left_on as member_left_on, s.*
-         from academies.trust_membership m join academies.school s on s.urn = m.urn
-         where m.group_uid in (?) and ${MEMBER_ON_DATE} order by m.group_uid, s.urn`,
-        [group.map((key) => key.groupUid), on, on],
-      );
-      const members = rows.map((row) => ({
-        groupUid: row.member_of as string,
-        joinedOn: row.member_joined_on as string,
-        leftOn: (row.member_left_on as string | null) ?? null,
-        school: School.from(this.em.map(SchoolEntity, row)),
-      }));
-      const byTrust = manyByKey(
-        group.map((key) => key.groupUid),
-        members,
-        (member) => member.groupUid,
-      );
-      group.forEach((key, index) => {
-        const all = byTrust[index]!;
-        const afterUrn = key.page.afterKey === null ? 0 : Number(key.page.afterKey);
-        const rest = all.filter((member) => member.school.urn > afterUrn);
-        results.set(
-          JSON.stringify(key),
-          toConnection(
-            rest,
-            key.page,
-            all.length,
-            (m) => m.school.urn,
-            (member, cursor) => ({
-              cursor,
-              node: member.school,
-              joinedOn: member.joinedOn,
-              leftOn: member.leftOn,
-            }),
-          ),
-        );
-      });
-    }
-    return keys.map((key) => results.get(JSON.stringify(key))!);
   }
 }

@@ -78,6 +78,19 @@ export class TrustMembership {
   trust!: Trust;
 }
 
+/** One span of a school in a trust, as the API shows it whichever query found it. */
+export function trustMembership(trust: Trust, span: MembershipSpan): TrustMembership {
+  return {
+    groupUid: trust.groupUid,
+    name: trust.name,
+    type: trust.type,
+    urn: span.urn,
+    joinedOn: span.joinedOn,
+    leftOn: span.leftOn,
+    trust,
+  };
+}
+
 @ObjectType({ description: 'A trust member school on the date asked, with its membership dates' })
 export class TrustSchoolEdge {
   @Field(() => String)

@@ -27,57 +27,73 @@ export class LoadedSchoolAwards implements SchoolAwards {
   }
 }
 
-/** One statement per claim year in the batch, however many schools. */
-export function createAwardLoader(em: EntityManager): DataLoader<AwardKey, number | null, string> {
-  return new DataLoader(
-    async (keys) => {
-      const found = new Map<string, number>();
-      const byYear = groupBy(keys, (key) => key.year.startYear);
-      await Promise.all(
-        [...byYear].map(async ([startYear, group]) => {
-          const rows = await em.execute<{ urn: number; award_amount_pounds: number }[]>(
-            `select urn, award_amount_pounds from workforce.premium_award
-             where academic_year = ? and urn in (?)`,
-            [startYear, [...new Set(group.map((key) => key.urn))]],
-          );
-          for (const row of rows) found.set(`${startYear}:${row.urn}`, row.award_amount_pounds);
-        }),
-      );
-      return keys.map((key) => found.get(`${key.year.startYear}:${key.urn}`) ?? null);
-    },
-    { cacheKeyFn: (key) => `${key.year.startYear}:${key.urn}` },
-  );
-}
+/**
+ * Awards for the schools and years a request asks about. Each claim year in a batch is one
+ * statement, which also brings that year's largest award (the ceiling for award plus top-ups), so
+ * the schools' amounts and the ceiling eligibility needs with them cost one statement, not two.
+ */
+export class SchoolAwardLoader {
+  private readonly amounts: DataLoader<AwardKey, number | null, string>;
+  private readonly maxByYear: DataLoader<number, number | null>;
 
-/** The largest amount on each year's list (the ceiling for award plus top-ups); one statement. */
-export function createMaxAwardLoader(em: EntityManager): DataLoader<number, number | null> {
-  return new DataLoader(async (startYears) => {
-    const rows = await em.execute<{ academic_year: number; max: number }[]>(
-      `select academic_year, max(award_amount_pounds) as max from workforce.premium_award
-       where academic_year in (?) group by academic_year`,
-      [[...startYears]],
+  constructor(em: EntityManager) {
+    this.amounts = new DataLoader(
+      async (keys) => {
+        const found = new Map<string, number>();
+        const byYear = groupBy(keys, (key) => key.year.startYear);
+        await Promise.all(
+          [...byYear].map(async ([startYear, group]) => {
+            // The left join keeps the one row of the year's maximum when no school is listed.
+            const rows = await em.execute<
+              { max_award_pounds: number | null; urn: number | null; award_amount_pounds: number }[]
+            >(
+              `select y.max_award_pounds, a.urn, a.award_amount_pounds
+               from (select max(award_amount_pounds) as max_award_pounds
+                     from workforce.premium_award where academic_year = ?) y
+               left join workforce.premium_award a on a.academic_year = ? and a.urn in (?)`,
+              [startYear, startYear, [...new Set(group.map((key) => key.urn))]],
+            );
+            const max = rows[0]?.max_award_pounds;
+            this.maxByYear.prime(startYear, max === null || max === undefined ? null : Number(max));
+            for (const row of rows) {
+              if (row.urn !== null) found.set(`${startYear}:${row.urn}`, row.award_amount_pounds);
+            }
+          }),
+        );
+        return keys.map((key) => found.get(`${key.year.startYear}:${key.urn}`) ?? null);
+      },
+      { cacheKeyFn: (key) => `${key.year.startYear}:${key.urn}` },
     );
-    const byYear = new Map(rows.map((row) => [row.academic_year, Number(row.max)]));
-    return startYears.map((year) => byYear.get(year) ?? null);
-  });
-}
+    // Primed by every batch of amounts; its own statement only for a year asked about with no school.
+    this.maxByYear = new DataLoader(async (startYears) => {
+      const rows = await em.execute<{ academic_year: number; max: number }[]>(
+        `select academic_year, max(award_amount_pounds) as max from workforce.premium_award
+         where academic_year in (?) group by academic_year`,
+        [[...startYears]],
+      );
+      const byYear = new Map(rows.map((row) => [row.academic_year, Number(row.max)]));
+      return startYears.map((year) => byYear.get(year) ?? null);
+    });
+  }
 
-/** The awards of these schools and the year's maximum, through the loaders given. */
-export async function schoolAwardsFrom(
-  awards: DataLoader<AwardKey, number | null, string>,
-  maxAwards: DataLoader<number, number | null>,
-  year: AcademicYear,
-  urns: readonly Urn[],
-): Promise<LoadedSchoolAwards> {
-  // One after the other: inside a transaction both statements share one connection.
-  const amounts = await awards.loadMany(urns.map((urn) => ({ urn, year })));
-  const max = await maxAwards.load(year.startYear);
-  const found = new Map<string, number>();
-  amounts.forEach((amount, index) => {
-    if (amount instanceof Error) throw amount;
-    if (amount !== null) found.set(`${year.startYear}:${urns[index]}`, amount);
-  });
-  return new LoadedSchoolAwards(found, new Map(max === null ? [] : [[year.startYear, max]]));
+  /** A school's award for a claim year; null when it is not on the list. */
+  awardFor(urn: Urn, year: AcademicYear): Promise<number | null> {
+    return this.amounts.load({ urn, year });
+  }
+
+  /** The awards of these schools and the year's maximum. */
+  async schoolAwards(year: AcademicYear, urns: readonly Urn[]): Promise<LoadedSchoolAwards> {
+    // One after the other: the maximum comes primed with the amounts, and inside a transaction
+    // any statement of its own shares the one connection.
+    const amounts = await this.amounts.loadMany(urns.map((urn) => ({ urn, year })));
+    const max = await this.maxByYear.load(year.startYear);
+    const found = new Map<string, number>();
+    amounts.forEach((amount, index) => {
+      if (amount instanceof Error) throw amount;
+      if (amount !== null) found.set(`${year.startYear}:${urns[index]}`, amount);
+    });
+    return new LoadedSchoolAwards(found, new Map(max === null ? [] : [[year.startYear, max]]));
+  }
 }
 
 /** Uncached awards through a given entity manager, e.g. inside a claim's transaction. */
@@ -86,5 +102,5 @@ export function loadSchoolAwards(
   year: AcademicYear,
   urns: readonly Urn[],
 ): Promise<LoadedSchoolAwards> {
-  return schoolAwardsFrom(createAwardLoader(em), createMaxAwardLoader(em), year, urns);
+  return new SchoolAwardLoader(em).schoolAwards(year, urns);
 }

@@ -5,7 +5,6 @@ import {
   type IsoDate,
   type Viewer,
 } from '@estate/subgraph-kit';
-import type DataLoader from 'dataloader';
 import { assertCanManagePremiumData } from '../../authorization';
 import { type AwardList, AwardLists, schoolCountsByAwardPounds } from '../../domain/award-list';
 import type { Urn } from '../../domain/identifiers';
@@ -14,13 +13,7 @@ import { parseAwardListCsv } from '../../import/award-list-csv';
 import { loadClaims, lockClaimYear } from '../premium-claim/premium-claim.loader';
 import { PremiumTopUpEntity } from '../premium-claim/premium-claim.entity';
 import { PremiumAwardEntity, PremiumAwardUploadEntity } from './premium-award.entity';
-import {
-  type AwardKey,
-  createAwardLoader,
-  createMaxAwardLoader,
-  type LoadedSchoolAwards,
-  schoolAwardsFrom,
-} from './premium-award.loader';
+import { type LoadedSchoolAwards, SchoolAwardLoader } from './premium-award.loader';
 import type { PremiumAwardListUpload } from './premium-award.type';
 
 const INSERT_CHUNK = 2_000;
@@ -98,26 +91,24 @@ export async function uploadAwardListCsv(
 }
 
 export class PremiumAwardService {
-  private readonly awards: DataLoader<AwardKey, number | null, string>;
-  private readonly maxAwards: DataLoader<number, number | null>;
+  private readonly awards: SchoolAwardLoader;
 
   constructor(
     private readonly em: EntityManager,
     private readonly viewer: Viewer,
     private readonly today: () => IsoDate,
   ) {
-    this.awards = createAwardLoader(em);
-    this.maxAwards = createMaxAwardLoader(em);
+    this.awards = new SchoolAwardLoader(em);
   }
 
   /** The award lists are published, so any viewer may read a school's amount. */
   awardFor(urn: Urn, year: AcademicYear): Promise<number | null> {
-    return this.awards.load({ urn, year });
+    return this.awards.awardFor(urn, year);
   }
 
   /** The awards of these schools and the year's maximum, batched with the rest of the request. */
   schoolAwards(year: AcademicYear, urns: readonly Urn[]): Promise<LoadedSchoolAwards> {
-    return schoolAwardsFrom(this.awards, this.maxAwards, year, urns);
+    return this.awards.schoolAwards(year, urns);
   }
 
   async upload(year: AcademicYear, csv: string): Promise<PremiumAwardListUpload> {

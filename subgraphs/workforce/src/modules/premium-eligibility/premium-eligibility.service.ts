@@ -41,8 +41,8 @@ interface StaffKey {
 
 /**
  * Eligibility for teachers and for whole schools' staff. A school's staff for a year is loaded for
- * every school in the request at once: one statement finds the staff, three load their records and
- * two the awards, whether the request names one school or a whole LA.
+ * every school in the request at once: one statement finds the staff, one loads their records and
+ * one the awards, whether the request names one school or a whole LA.
  */
 export class PremiumEligibilityService {
   private readonly eligibleStaff: DataLoader<StaffKey, PremiumEligibleTeacher[], string>;

@@ -1,4 +1,4 @@
-import { type EntityManager, type IsoDate, manyByKey, oneByKey } from '@estate/subgraph-kit';
+import { type EntityManager, type IsoDate, oneByKey } from '@estate/subgraph-kit';
 import DataLoader from 'dataloader';
 import type { ContractType, EmploymentSpell } from '../../domain/employment';
 import type { FormalAction, FormalActionKind } from '../../domain/formal-action';
@@ -17,10 +17,11 @@ interface TeacherRow {
   itt_subject: string;
   degree_subjects: string[];
   eligible_subject_teaching_percent: string | number;
+  employment: SpellRow[];
+  formal_actions: ActionRow[];
 }
 
 interface SpellRow {
-  trn: string;
   urn: number;
   start_date: string;
   end_date: string | null;
@@ -30,7 +31,6 @@ interface SpellRow {
 }
 
 interface ActionRow {
-  trn: string;
   kind: string;
   started_on: string;
   ended_on: string | null;
@@ -58,41 +58,31 @@ function toAction(row: ActionRow): FormalAction {
 }
 
 /**
- * Whole teacher records for a set of TRNs in three statements, however many there are. Dates are
- * cast to text so that they reach the domain as ISO strings, never as time-zone-shifted Dates.
+ * Whole teacher records for a set of TRNs in one statement, however many there are: spells and
+ * actions come aggregated beside their teacher. Dates are cast to text so that they reach the
+ * domain as ISO strings, never as time-zone-shifted Dates.
  */
 export async function loadTeachers(em: EntityManager, trns: readonly Trn[]): Promise<Teacher[]> {
   if (trns.length === 0) return [];
-  const keys = [...new Set(trns)];
-  // Sequential, not Promise.all: inside a transaction the three share one connection.
   const teachers = await em.execute<TeacherRow[]>(
-    `select trn, name, route, itt_start_date::text, itt_completion_date::text,
-              qts_awarded_on::text, itt_subject, degree_subjects, eligible_subject_teaching_percent
-       from workforce.teacher where trn in (?) order by trn`,
-    [keys],
+    `select t.trn, t.name, t.route, t.itt_start_date::text, t.itt_completion_date::text,
+            t.qts_awarded_on::text, t.itt_subject, t.degree_subjects,
+            t.eligible_subject_teaching_percent,
+            coalesce((select json_agg(json_build_object('urn', e.urn,
+                        'start_date', e.start_date::text, 'end_date', e.end_date::text,
+                        'contract_type', e.contract_type,
+                        'whole_term_contract', e.whole_term_contract,
+                        'employed_directly_by_school', e.employed_directly_by_school)
+                      order by e.start_date, e.urn)
+                      from workforce.employment_spell e where e.trn = t.trn), '[]') as employment,
+            coalesce((select json_agg(json_build_object('kind', a.kind,
+                        'started_on', a.started_on::text, 'ended_on', a.ended_on::text)
+                      order by a.started_on)
+                      from workforce.formal_action a where a.trn = t.trn), '[]') as formal_actions
+       from workforce.teacher t where t.trn in (?) order by t.trn`,
+    [[...new Set(trns)]],
   );
-  const spells = await em.execute<SpellRow[]>(
-    `select trn, urn, start_date::text, end_date::text, contract_type, whole_term_contract,
-              employed_directly_by_school
-       from workforce.employment_spell where trn in (?) order by trn, start_date, urn`,
-    [keys],
-  );
-  const actions = await em.execute<ActionRow[]>(
-    `select trn, kind, started_on::text, ended_on::text
-       from workforce.formal_action where trn in (?) order by trn, started_on`,
-    [keys],
-  );
-  const spellsByTrn = manyByKey(
-    teachers.map((t) => t.trn),
-    spells,
-    (row) => row.trn,
-  );
-  const actionsByTrn = manyByKey(
-    teachers.map((t) => t.trn),
-    actions,
-    (row) => row.trn,
-  );
-  return teachers.map((row, index) => ({
+  return teachers.map((row) => ({
     trn: row.trn,
     name: row.name,
     qualification: {
@@ -103,9 +93,9 @@ export async function loadTeachers(em: EntityManager, trns: readonly Trn[]): Pro
       ittSubject: row.itt_subject as SubjectCode,
       degreeSubjects: row.degree_subjects as SubjectCode[],
     },
-    employment: (spellsByTrn[index] ?? []).map(toSpell),
+    employment: row.employment.map(toSpell),
     eligibleSubjectTeachingPercent: Number(row.eligible_subject_teaching_percent),
-    formalActions: (actionsByTrn[index] ?? []).map(toAction),
+    formalActions: row.formal_actions.map(toAction),
   }));
 }
 
