@@ -1,6 +1,7 @@
 import type { TokenClaims } from '@estate/gateway/src/auth/jwt';
+import { signViewer, type Viewer } from '@estate/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGraph, type TestGraph } from '../support/graph';
+import { postGraphQL, startTestGraph, TEST_ENV, type TestGraph } from '../support/graph';
 
 /**
  * Acting on absence through the gateway (issue 5): early warning, the mentoring pilot and penalty
@@ -198,6 +199,216 @@ describe('School.absenceRisk', () => {
     expect(small.length).toBeGreaterThan(0);
     for (const name of small)
       expect(open.data!.school.absenceRisk.suppressedFields).toContain(name);
+  });
+});
+
+interface GroupRisk {
+  schools: number;
+  pupilsAssessed: number | null;
+  alreadyPersistentlyAbsent: number | null;
+  onCourse: number | null;
+  watch: number | null;
+  notAtRisk: number | null;
+  suppressedFields: string[];
+  bySchool: (Record<(typeof RISK_COUNTS)[number], number | null> & {
+    urn: number;
+    suppressedFields: string[];
+  })[];
+  pupils:
+    | {
+        school: { urn: number };
+        pupil: { urn: number };
+        yearToDateOverallAbsenceRate: number;
+        lastFourSchoolWeeks: { onCourseForPersistentAbsence: boolean };
+        lastEightSchoolWeeks: { onCourseForPersistentAbsence: boolean };
+      }[]
+    | null;
+}
+
+const RISK_COUNTS = [
+  'alreadyPersistentlyAbsent',
+  'onCourse',
+  'watch',
+  'notAtRisk',
+  'pupilsAssessed',
+] as const;
+const GROUP_RISK = `schools ${RISK_COUNTS.join(' ')} suppressedFields
+  bySchool { urn ${RISK_COUNTS.join(' ')} suppressedFields }
+  pupils { school { urn } pupil { urn } yearToDateOverallAbsenceRate
+    lastFourSchoolWeeks { onCourseForPersistentAbsence }
+    lastEightSchoolWeeks { onCourseForPersistentAbsence } }`;
+const TRUST_RISK = `query($uid: ID!, $asOf: Date) { trust(groupUid: $uid) { absenceRisk(asOf: $asOf) { ${GROUP_RISK} } } }`;
+const LA_RISK = `query($code: String!, $asOf: Date) { localAuthority(code: $code) { absenceRisk(asOf: $asOf) { ${GROUP_RISK} } } }`;
+
+/** The list as the group's own viewer gets it: every pupil on course, at one of its schools. */
+function expectFullList(report: GroupRisk, urns: number[]) {
+  expect(report.suppressedFields).toEqual([]);
+  expect(report.bySchool.map((row) => row.urn)).toEqual([...urns].sort((a, b) => a - b));
+  expect(report.onCourse).toBe(report.bySchool.reduce((sum, row) => sum + row.onCourse!, 0));
+  expect(report.pupils).toHaveLength(report.onCourse!);
+  for (const row of report.pupils!) {
+    expect(urns).toContain(row.school.urn);
+    expect(row.pupil.urn).toBe(row.school.urn);
+    expect(row.yearToDateOverallAbsenceRate).toBeLessThan(10);
+    expect(row.lastFourSchoolWeeks.onCourseForPersistentAbsence).toBe(true);
+    expect(row.lastEightSchoolWeeks.onCourseForPersistentAbsence).toBe(true);
+  }
+}
+
+/**
+ * What everyone else gets: no list, each school's counts as School.absenceRisk gives the viewer,
+ * and totals that are either withheld or exactly right, never 1 to 4, and never the one figure a
+ * single school withholds in that count.
+ */
+function expectCountsOnly(
+  res: { data?: unknown; errors?: GraphError[] },
+  report: GroupRisk,
+  full: GroupRisk,
+) {
+  expect(report.pupils).toBeNull();
+  expect(forbidden(res)).toBe(true);
+  expect(JSON.stringify(res.data)).not.toMatch(/[A-Z]\d{12}/);
+  for (const name of RISK_COUNTS) {
+    const total = report[name];
+    if (total === null) continue;
+    expect(total).toBe(full[name]);
+    expect(total >= 1 && total <= 4).toBe(false);
+    expect(report.bySchool.filter((row) => row[name] === null)).not.toHaveLength(1);
+  }
+}
+
+describe('Trust.absenceRisk and LocalAuthority.absenceRisk', () => {
+  let trustSchoolsOnRiskDate: number[];
+  let laSchools: number[];
+
+  beforeAll(async () => {
+    const res = await as<{
+      trust: { membershipSpans: { urn: number; joinedOn: string; leftOn: string | null }[] };
+      localAuthority: { schoolUrns: number[] };
+    }>(
+      null,
+      `{ trust(groupUid: "2305") { membershipSpans { urn joinedOn leftOn } }
+         localAuthority(code: "806") { schoolUrns } }`,
+    );
+    trustSchoolsOnRiskDate = res
+      .data!.trust.membershipSpans.filter(
+        (span) => span.joinedOn <= riskAsOf && (span.leftOn === null || riskAsOf < span.leftOn),
+      )
+      .map((span) => span.urn);
+    laSchools = res.data!.localAuthority.schoolUrns;
+    expect(trustSchoolsOnRiskDate).toContain(OWN);
+  });
+
+  const trustRisk = (claims: Claims, uid: string, asOf: string) =>
+    as<{ trust: { absenceRisk: GroupRisk } }>(claims, TRUST_RISK, { uid, asOf });
+  const laRisk = (claims: Claims, code: string) =>
+    as<{ localAuthority: { absenceRisk: GroupRisk } }>(claims, LA_RISK, {
+      code,
+      asOf: riskAsOf,
+    });
+
+  /** The trust's list: that trust and DfE. */
+  const TRUST_MATRIX: [string, Claims, boolean][] = [
+    ['TRUST itself', { role: 'TRUST', groupUid: '2305' }, true],
+    ['DFE', DFE, true],
+    ['TRUST running other schools', { role: 'TRUST', groupUid: '2132' }, false],
+    ['TRUST that ran one of its schools before', { role: 'TRUST', groupUid: '2489' }, false],
+    ['SCHOOL it runs', { role: 'SCHOOL', urn: OWN }, false],
+    ['LA of its schools', MIDDLESBROUGH, false],
+    ['PUBLIC', null, false],
+  ];
+
+  it.each(TRUST_MATRIX)('%s: the trust’s counts and list', async (_, claims, allowed) => {
+    const [res, full] = await Promise.all([
+      trustRisk(claims, '2305', riskAsOf),
+      trustRisk(DFE, '2305', riskAsOf),
+    ]);
+    const report = res.data!.trust.absenceRisk;
+    if (allowed) {
+      expect(res.errors).toBeUndefined();
+      expectFullList(report, trustSchoolsOnRiskDate);
+      expect(report.onCourse).toBeGreaterThan(0);
+    } else {
+      expectCountsOnly(res, report, full.data!.trust.absenceRisk);
+    }
+  });
+
+  it('follows the dates the trust ran each school', async () => {
+    // Brambles Farm moved from trust 2489 to 2305 on 1 September 2025: the day before, it was
+    // 2489's to list and not 2305's; on the day, the other way round.
+    const before = '2025-08-31';
+    const [former, current, formerNow] = await Promise.all([
+      trustRisk({ role: 'TRUST', groupUid: '2489' }, '2489', before),
+      trustRisk({ role: 'TRUST', groupUid: '2305' }, '2305', before),
+      trustRisk({ role: 'TRUST', groupUid: '2489' }, '2489', '2025-09-01'),
+    ]);
+    for (const res of [former, current, formerNow]) expect(res.errors).toBeUndefined();
+    expect(former.data!.trust.absenceRisk.bySchool.map((row) => row.urn)).toContain(OWN);
+    expect(current.data!.trust.absenceRisk.bySchool.map((row) => row.urn)).not.toContain(OWN);
+    expect(formerNow.data!.trust.absenceRisk.bySchool.map((row) => row.urn)).not.toContain(OWN);
+    const refused = await trustRisk({ role: 'TRUST', groupUid: '2489' }, '2305', riskAsOf);
+    expect(refused.data!.trust.absenceRisk.pupils).toBeNull();
+    expect(forbidden(refused)).toBe(true);
+  });
+
+  it.each(LA_MATRIX)('%s: the LA’s counts and list', async (_, claims, allowed) => {
+    const [res, full] = await Promise.all([laRisk(claims, '806'), laRisk(DFE, '806')]);
+    const report = res.data!.localAuthority.absenceRisk;
+    if (allowed) {
+      expect(res.errors).toBeUndefined();
+      expectFullList(report, laSchools);
+      expect(report.schools).toBe(laSchools.length);
+      expect(new Set(report.pupils!.map((row) => row.school.urn)).size).toBeGreaterThan(1);
+    } else {
+      expectCountsOnly(res, report, full.data!.localAuthority.absenceRisk);
+    }
+  });
+
+  it("gives the public each school's counts exactly as School.absenceRisk does", async () => {
+    const report = (await laRisk(null, '806')).data!.localAuthority.absenceRisk;
+    // The schools with registers; the others publish zeros.
+    const withPupils = report.bySchool.filter((row) => row.pupilsAssessed !== 0);
+    expect(withPupils.length).toBeGreaterThan(1);
+    const schools = await as<Record<string, { absenceRisk: Record<string, unknown> }>>(
+      null,
+      `{ ${withPupils
+        .map(
+          (row) =>
+            `s${row.urn}: school(urn: ${row.urn}) { absenceRisk(asOf: "${riskAsOf}") { urn ${RISK_COUNTS.join(' ')} suppressedFields } }`,
+        )
+        .join(' ')} }`,
+    );
+    for (const row of withPupils) {
+      expect(row).toEqual(schools.data![`s${row.urn}`]!.absenceRisk);
+    }
+    expect(report.bySchool.some((row) => row.suppressedFields.length > 0)).toBe(true);
+  });
+
+  it('checks the schools of an entity representation against the viewer’s own, through _entities', async () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on LocalAuthority { absenceRisk(asOf: "${riskAsOf}") { schools pupils { school { urn } } } } } }`;
+    const la: Viewer = {
+      role: 'LA',
+      laCode: '806',
+      schools: [{ urn: OWN, from: null, until: null }],
+    };
+    const ask = (schoolUrns: number[]) =>
+      postGraphQL<{
+        _entities: { absenceRisk: { schools: number; pupils: unknown[] | null } }[];
+      }>(
+        graph.subgraphs.attendance!.server.url,
+        {
+          query,
+          variables: { r: [{ __typename: 'LocalAuthority', code: '806', schoolUrns }] },
+        },
+        signViewer(la, TEST_ENV.GATEWAY_SECRET),
+      );
+    const own = await ask([OWN]);
+    expect(own.errors).toBeUndefined();
+    expect(own.data!._entities[0]!.absenceRisk.pupils!.length).toBeGreaterThan(0);
+    const widened = await ask([OWN, OTHER]);
+    expect(widened.data!._entities[0]!.absenceRisk).toMatchObject({ schools: 2, pupils: null });
+    expect(forbidden(widened)).toBe(true);
   });
 });
 

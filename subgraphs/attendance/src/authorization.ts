@@ -38,6 +38,8 @@ export type AggregateScope =
   | { kind: 'localAuthority'; code: string }
   | { kind: 'national' };
 
+export type GroupScope = Extract<AggregateScope, { kind: 'trust' | 'localAuthority' }>;
+
 /** Whether an aggregate is shown in full (true) or with small numbers suppressed (false). */
 export function maySeeUnsuppressed(viewer: Viewer, scope: AggregateScope, on: IsoDate): boolean {
   if (viewer.role === Role.DfE) return true;
@@ -130,4 +132,20 @@ export function actorOf(viewer: Viewer): string {
 /** An LA-wide list of pupil-level records: that LA itself, or DfE. */
 export function mayReadPupilsOfLocalAuthority(viewer: Viewer, laCode: string): boolean {
   return maySeeUnsuppressed(viewer, { kind: 'localAuthority', code: laCode }, todayIso());
+}
+
+/**
+ * A trust- or LA-wide list of pupils on a date: that trust or LA itself, or DfE, and only when the
+ * viewer's own scope covers every school on the list, so that schools named by the caller (the
+ * `@requires` fields of an entity representation) never widen it.
+ */
+export function assertMayReadPupilsOfGroup(
+  viewer: Viewer,
+  scope: GroupScope,
+  urns: readonly number[],
+  on: IsoDate,
+): void {
+  const mayRead =
+    maySeeUnsuppressed(viewer, scope, on) && urns.every((urn) => mayReadPupilsOf(viewer, urn, on));
+  if (!mayRead) throw forbiddenPupilData();
 }

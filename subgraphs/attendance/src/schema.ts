@@ -2,6 +2,7 @@ import { buildSubgraph } from '@estate/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import type { AttendanceContext } from './context';
 import {
+  AbsenceRiskGroupReportResolver,
   AbsenceRiskPupilResolver,
   AbsenceRiskReportResolver,
 } from './modules/early-warning/early-warning.resolver';
@@ -28,6 +29,7 @@ export function buildAttendanceSchema(): Promise<GraphQLSchema> {
       PupilResolver,
       RegisterResolver,
       AbsenceRiskReportResolver,
+      AbsenceRiskGroupReportResolver,
       AbsenceRiskPupilResolver,
       MentoringResolver,
       PenaltyNoticeResolver,

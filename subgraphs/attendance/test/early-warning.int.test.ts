@@ -1,20 +1,11 @@
 import type { Viewer } from '@estate/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EarlyWarningService } from '../src/modules/early-warning/early-warning.service';
-import type { MarkSubmission } from '../src/modules/register/ingestion';
-import { weekdays } from './factories';
+import { AS_OF, DAYS, ON_COURSE_DAYS, register } from './support/early-warning-registers';
 import { type AttendanceDb, pupil, startAttendanceDb, submit, upn } from './support/registers';
 
-/**
- * Hand-built registers for early warning. Autumn 2025 up to Friday 21 November: 11 school weeks
- * (the half-term week of 27 October is not one), 110 sessions met, so 270 remain to the
- * statutory 380. The last 4 school weeks are 20 October and 3, 10 and 17 November; the last 8
- * reach back to 22 September.
- */
 const URN = 136240;
 const SECOND_SCHOOL = 111028;
-const AS_OF = '2025-11-21';
-const DAYS = weekdays('2025-09-01', AS_OF, [{ from: '2025-10-27', to: '2025-10-31' }]);
 
 const ALREADY = upn(41, 2005);
 const ON_COURSE = upn(42, 2005);
@@ -22,18 +13,6 @@ const WATCH = upn(43, 2005);
 const FINE = upn(44, 2005);
 const LEFT = upn(45, 2005);
 const TOO_YOUNG = upn(46, 2005);
-
-/** Whole days of unauthorised absence (2 sessions each) on the dates given, present otherwise. */
-function register(u: string, absentDays: string[], days = DAYS): MarkSubmission[] {
-  return days.flatMap((date) =>
-    (['AM', 'PM'] as const).map((session) => ({
-      upn: u,
-      date,
-      session,
-      code: absentDays.includes(date) ? 'O' : session === 'AM' ? '/' : '\\',
-    })),
-  );
-}
 
 let db: AttendanceDb;
 const service = (viewer: Viewer) => new EarlyWarningService(db.orm.em.fork(), viewer);
@@ -51,15 +30,7 @@ beforeAll(async () => {
     marks: [
       // 12 days (24 sessions) in September: 21.8 % for the year to date.
       ...register(ALREADY, DAYS.slice(0, 12)),
-      // 1 day in the week of 29 September (in the last 8 weeks, not the last 4) and 4 in November:
-      // 10 of 110 this year (9.1 %), 10 of 80 over 8 weeks and 8 of 40 over 4.
-      ...register(ON_COURSE, [
-        '2025-09-29',
-        '2025-11-10',
-        '2025-11-11',
-        '2025-11-17',
-        '2025-11-18',
-      ]),
+      ...register(ON_COURSE, ON_COURSE_DAYS),
       // 3 days in the last week only: 6 of 40 over 4 weeks projects past 10 %, 6 of 80 does not.
       ...register(WATCH, ['2025-11-17', '2025-11-18', '2025-11-19']),
       ...register(FINE, []),

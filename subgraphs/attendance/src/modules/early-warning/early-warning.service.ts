@@ -8,15 +8,28 @@ import {
 } from '@estate/subgraph-kit';
 import { SUPPRESSION_MARKER, suppressList } from '@estate/subgraph-kit/src/suppression';
 import DataLoader from 'dataloader';
-import { assertMayReadPupilsOf, maySeeUnsuppressed } from '../../authorization';
 import {
+  assertMayReadPupilsOf,
+  assertMayReadPupilsOfGroup,
+  type GroupScope,
+  maySeeUnsuppressed,
+} from '../../authorization';
+import {
+  type AbsenceRisk,
   type AbsenceRiskAssessment,
   assessAbsenceRisk,
   remainingSessionsToStatutoryMinimum,
 } from '../../domain/early-warning';
 import type { RegisterMark } from '../../domain/session-counts';
 import { asJson, runSql } from '../../sql';
-import { AbsenceRiskPupil, AbsenceRiskReport } from './early-warning.type';
+import type { CountedSpan } from '../measures/measures.service';
+import { type SchoolLine, withheldGroupTotals } from './disclosure';
+import {
+  type AbsenceRiskCounts,
+  AbsenceRiskGroupReport,
+  AbsenceRiskPupil,
+  AbsenceRiskReport,
+} from './early-warning.type';
 
 interface RiskKey {
   urn: number;
@@ -26,6 +39,60 @@ interface RiskKey {
 interface SchoolRisk {
   remainingPossibleSessions: number;
   assessments: { enrolmentId: string; assessment: AbsenceRiskAssessment }[];
+}
+
+/** A report's counts: the risks, then the pupils assessed that they add up to. */
+const COUNTED = [
+  'alreadyPersistentlyAbsent',
+  'onCourse',
+  'watch',
+  'notAtRisk',
+  'pupilsAssessed',
+] as const;
+type Counted = (typeof COUNTED)[number];
+
+const NO_RISKS: Record<AbsenceRisk, number> = {
+  alreadyPersistentlyAbsent: 0,
+  onCourse: 0,
+  watch: 0,
+  notAtRisk: 0,
+};
+
+interface SchoolFigures {
+  urn: number;
+  asOf: IsoDate;
+  remainingPossibleSessions: number;
+  tally: Record<Counted, number>;
+  /** Most at risk first. */
+  onCoursePupils: AbsenceRiskPupil[];
+}
+
+/** The counts in COUNTED order as published: a withheld one is null and named. */
+function publishedCounts(
+  counts: readonly number[],
+  withheld: readonly boolean[],
+): Omit<AbsenceRiskCounts, 'onCoursePupils'> {
+  const count = (name: Counted) => {
+    const i = COUNTED.indexOf(name);
+    return withheld[i] ? null : counts[i]!;
+  };
+  const suppressedFields = COUNTED.filter((_, i) => withheld[i]).sort();
+  return {
+    pupilsAssessed: count('pupilsAssessed'),
+    alreadyPersistentlyAbsent: count('alreadyPersistentlyAbsent'),
+    onCourse: count('onCourse'),
+    watch: count('watch'),
+    notAtRisk: count('notAtRisk'),
+    suppressedFields,
+    suppression: suppressedFields.length > 0 ? SUPPRESSION_MARKER : null,
+  };
+}
+
+/** Highest 4-week projection first. */
+function byProjection(pupils: AbsenceRiskPupil[]): AbsenceRiskPupil[] {
+  const projection = (pupil: AbsenceRiskPupil) =>
+    pupil.lastFourSchoolWeeks.projectedYearEndAbsenceRate ?? 0;
+  return [...pupils].sort((a, b) => projection(b) - projection(a));
 }
 
 const KEYS = `k as (select * from json_to_recordset(?::json) as x(k int, urn int, from_d date, to_d date))`;
@@ -55,7 +122,8 @@ const SQL = {
 
 /**
  * Early warning (issue 5): the domain's `assessAbsenceRisk` for every pupil on roll, from two
- * statements for every school asked about in a request, however many pupils.
+ * statements for every school, trust and LA asked about in a request, however many schools and
+ * pupils.
  */
 export class EarlyWarningService {
   private readonly loader: DataLoader<RiskKey, SchoolRisk, string>;
@@ -70,48 +138,42 @@ export class EarlyWarningService {
   }
 
   async report(urn: number, asOf: IsoDate = todayIso()): Promise<AbsenceRiskReport> {
-    const { remainingPossibleSessions, assessments } = await this.loader.load({ urn, asOf });
-    const tally = { alreadyPersistentlyAbsent: 0, onCourse: 0, watch: 0, notAtRisk: 0 };
-    const assessed = assessments.filter((a) => a.assessment.yearToDate.possibleSessions > 0);
-    for (const { assessment } of assessed) tally[assessment.risk] += 1;
-    const names = Object.keys(tally) as (keyof typeof tally)[];
-    const suppress = !maySeeUnsuppressed(this.viewer, { kind: 'school', urn }, asOf);
-    const published = suppress
-      ? suppressList(
-          names.map((name) => ({ count: tally[name] })),
-          { count: assessed.length },
-        )
-      : null;
-    const withheld = published
-      ? [
-          ...names.filter((_, i) => published.cells[i]!.marker !== null),
-          ...(published.total.marker !== null ? ['pupilsAssessed'] : []),
-        ].sort()
-      : [];
-    const countOf = (name: string, value: number) => (withheld.includes(name) ? null : value);
-    const onCoursePupils = assessed
-      .filter((a) => a.assessment.risk === 'onCourse')
-      .sort(
-        (a, b) =>
-          (b.assessment.lastFourSchoolWeeks.projectedYearEndAbsenceRate ?? 0) -
-          (a.assessment.lastFourSchoolWeeks.projectedYearEndAbsenceRate ?? 0),
-      )
-      .map((a) => AbsenceRiskPupil.from(a.enrolmentId, asOf, a.assessment));
-    return Object.assign(new AbsenceRiskReport(), {
-      urn,
-      asOf,
-      remainingPossibleSessions,
-      pupilsAssessed: countOf('pupilsAssessed', assessed.length),
-      alreadyPersistentlyAbsent: countOf(
-        'alreadyPersistentlyAbsent',
-        tally.alreadyPersistentlyAbsent,
+    const school = await this.figures(urn, asOf);
+    return this.publishSchool(school, this.lineOf(school));
+  }
+
+  /**
+   * A trust's or LA's schools on the date asked (a trust's from the day it ran them until the day
+   * it stopped), each with its own report, and their totals. Every pupil's figures are those of
+   * School.absenceRisk, since a pupil's year to date does not depend on who runs the school.
+   */
+  async groupReport(
+    scope: GroupScope,
+    spans: readonly CountedSpan[],
+    asOf: IsoDate = todayIso(),
+  ): Promise<AbsenceRiskGroupReport> {
+    const urns = [
+      ...new Set(
+        spans
+          .filter(
+            (span) => (span.from ?? asOf) <= asOf && (span.until === null || asOf < span.until),
+          )
+          .map((span) => span.urn),
       ),
-      onCourse: countOf('onCourse', tally.onCourse),
-      watch: countOf('watch', tally.watch),
-      notAtRisk: countOf('notAtRisk', tally.notAtRisk),
-      suppressedFields: withheld,
-      suppression: withheld.length > 0 ? SUPPRESSION_MARKER : null,
-      onCoursePupils,
+    ].sort((a, b) => a - b);
+    const figures = await Promise.all(urns.map((urn) => this.figures(urn, asOf)));
+    const lines = figures.map((school) => this.lineOf(school));
+    const totals = COUNTED.map((_, j) => lines.reduce((sum, line) => sum + line.counts[j]!, 0));
+    const withheld = maySeeUnsuppressed(this.viewer, scope, asOf)
+      ? COUNTED.map(() => false)
+      : withheldGroupTotals(lines);
+    return Object.assign(new AbsenceRiskGroupReport(), {
+      scope,
+      asOf,
+      schools: urns.length,
+      bySchool: figures.map((school, i) => this.publishSchool(school, lines[i]!)),
+      ...publishedCounts(totals, withheld),
+      onCoursePupils: byProjection(figures.flatMap((school) => school.onCoursePupils)),
     });
   }
 
@@ -119,6 +181,60 @@ export class EarlyWarningService {
   pupils(report: AbsenceRiskReport): AbsenceRiskPupil[] {
     assertMayReadPupilsOf(this.viewer, report.urn, report.asOf);
     return report.onCoursePupils;
+  }
+
+  /** The group's list: that trust or LA, or DfE, and only for schools the viewer itself may see. */
+  groupPupils(report: AbsenceRiskGroupReport): AbsenceRiskPupil[] {
+    assertMayReadPupilsOfGroup(
+      this.viewer,
+      report.scope,
+      report.bySchool.map((school) => school.urn),
+      report.asOf,
+    );
+    return report.onCoursePupils;
+  }
+
+  private async figures(urn: number, asOf: IsoDate): Promise<SchoolFigures> {
+    const { remainingPossibleSessions, assessments } = await this.loader.load({ urn, asOf });
+    const assessed = assessments.filter((a) => a.assessment.yearToDate.possibleSessions > 0);
+    const tally = { pupilsAssessed: assessed.length, ...NO_RISKS };
+    for (const { assessment } of assessed) tally[assessment.risk] += 1;
+    const onCoursePupils = assessed
+      .filter((a) => a.assessment.risk === 'onCourse')
+      .map((a) => AbsenceRiskPupil.from(a.enrolmentId, urn, asOf, a.assessment));
+    return {
+      urn,
+      asOf,
+      remainingPossibleSessions,
+      tally,
+      onCoursePupils: byProjection(onCoursePupils),
+    };
+  }
+
+  /** The school's counts, suppressed as a one-way table unless the viewer may see its pupils. */
+  private lineOf(school: SchoolFigures): SchoolLine {
+    const counts = COUNTED.map((name) => school.tally[name]);
+    if (maySeeUnsuppressed(this.viewer, { kind: 'school', urn: school.urn }, school.asOf)) {
+      return { counts, withheld: counts.map(() => false) };
+    }
+    const published = suppressList(
+      counts.slice(0, -1).map((count) => ({ count })),
+      { count: counts.at(-1)! },
+    );
+    return {
+      counts,
+      withheld: [...published.cells, published.total].map((cell) => cell.marker !== null),
+    };
+  }
+
+  private publishSchool(school: SchoolFigures, line: SchoolLine): AbsenceRiskReport {
+    return Object.assign(new AbsenceRiskReport(), {
+      urn: school.urn,
+      asOf: school.asOf,
+      remainingPossibleSessions: school.remainingPossibleSessions,
+      ...publishedCounts(line.counts, line.withheld),
+      onCoursePupils: school.onCoursePupils,
+    });
   }
 
   private async load(keys: readonly RiskKey[]): Promise<SchoolRisk[]> {

@@ -1,5 +1,6 @@
 import { DateScalar } from '@estate/subgraph-kit';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import type { GroupScope } from '../../authorization';
 import type { AbsenceRiskAssessment } from '../../domain/early-warning';
 
 @ObjectType({
@@ -40,6 +41,9 @@ export class AbsenceRiskPupil {
   /** Resolved through the pupil scope check as `pupil`, on the date the report was asked for. */
   pupilId!: string;
 
+  /** The school whose register this is, handed out as `school`. */
+  urn!: number;
+
   checkedOn!: string;
 
   @Field(() => Int)
@@ -59,6 +63,7 @@ export class AbsenceRiskPupil {
 
   static from(
     pupilId: string,
+    urn: number,
     checkedOn: string,
     assessment: AbsenceRiskAssessment,
   ): AbsenceRiskPupil {
@@ -75,6 +80,7 @@ export class AbsenceRiskPupil {
       });
     return Object.assign(new AbsenceRiskPupil(), {
       pupilId,
+      urn,
       checkedOn,
       yearToDatePossibleSessions: assessment.yearToDate.possibleSessions,
       yearToDateOverallAbsenceSessions: assessment.yearToDate.overallAbsenceSessions,
@@ -85,23 +91,12 @@ export class AbsenceRiskPupil {
   }
 }
 
-@ObjectType({
-  description:
-    "Early warning for a school's pupils on roll on the date asked, headline scope: counts for everyone (suppressed unless the viewer may see the school's pupils), the list only for the school, its trust, its LA and DfE",
-})
-export class AbsenceRiskReport {
-  @Field(() => Int)
-  urn!: number;
-
-  @Field(() => DateScalar)
-  asOf!: string;
-
-  @Field(() => Int, {
-    description:
-      'Possible sessions assumed still to come this year: the statutory 380 less the sessions the school has met',
-  })
-  remainingPossibleSessions!: number;
-
+/**
+ * The counts every early-warning report publishes, with their disclosure control. Not a type of
+ * the schema: nothing returns it, so only the reports that extend it appear.
+ */
+@ObjectType()
+export abstract class AbsenceRiskCounts {
   @Field(() => Int, { nullable: true, description: 'Pupils with possible sessions this year' })
   pupilsAssessed!: number | null;
 
@@ -128,4 +123,40 @@ export class AbsenceRiskReport {
 
   /** Every on-course pupil, most at risk first; handed out only by the `pupils` field. */
   onCoursePupils!: AbsenceRiskPupil[];
+}
+
+@ObjectType({
+  description:
+    "Early warning for a school's pupils on roll on the date asked, headline scope: counts for everyone (suppressed unless the viewer may see the school's pupils), the list only for the school, its trust, its LA and DfE",
+})
+export class AbsenceRiskReport extends AbsenceRiskCounts {
+  @Field(() => Int)
+  urn!: number;
+
+  @Field(() => DateScalar)
+  asOf!: string;
+
+  @Field(() => Int, {
+    description:
+      'Possible sessions assumed still to come this year: the statutory 380 less the sessions the school has met',
+  })
+  remainingPossibleSessions!: number;
+}
+
+@ObjectType({
+  description:
+    "Early warning for the schools a trust ran, or an LA's schools, on the date asked: each school's report as School.absenceRisk gives it and their totals. The totals are suppressed unless the viewer is that trust or LA (or DfE), so that no count withheld from a school's report can be worked back out of them; the list of pupils is for that trust or LA and DfE only",
+})
+export class AbsenceRiskGroupReport extends AbsenceRiskCounts {
+  @Field(() => DateScalar)
+  asOf!: string;
+
+  @Field(() => Int, { description: 'Schools counted' })
+  schools!: number;
+
+  @Field(() => [AbsenceRiskReport], { description: 'One report per school counted, by URN' })
+  bySchool!: AbsenceRiskReport[];
+
+  /** Whose list this is, checked again when `pupils` is asked for. */
+  scope!: GroupScope;
 }

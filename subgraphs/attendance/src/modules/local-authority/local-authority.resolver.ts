@@ -1,19 +1,21 @@
 import { DateScalar, parsePage } from '@estate/subgraph-kit';
 import { Arg, Args, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { AttendanceContext } from '../../context';
+import { AbsenceRiskGroupReport } from '../early-warning/early-warning.type';
 import { AttendanceArgs, AttendanceSeriesArgs } from '../measures/measures.args';
-import type { MeasureUniverse } from '../measures/measures.service';
+import type { CountedSpan, MeasureUniverse } from '../measures/measures.service';
 import { AttendanceSummary } from '../measures/measures.type';
 import { MentoringCaseConnection, MentoringPilotSummary } from '../mentoring/mentoring.type';
 import { PenaltyNoticeConnection } from '../penalty/penalty-notice.type';
 import { LocalAuthority } from './local-authority.type';
 
 /** The school's LA, not the pupils' homes (domain.md §2.5). */
+function spansOf(la: LocalAuthority): CountedSpan[] {
+  return (la.schoolUrns ?? []).map((urn) => ({ urn, from: null, until: null }));
+}
+
 function universeOf(la: LocalAuthority): MeasureUniverse {
-  return {
-    kind: 'spans',
-    spans: (la.schoolUrns ?? []).map((urn) => ({ urn, from: null, until: null })),
-  };
+  return { kind: 'spans', spans: spansOf(la) };
 }
 
 @Resolver(() => LocalAuthority)
@@ -87,5 +89,22 @@ export class LocalAuthorityAttendanceResolver {
     @Ctx() ctx: AttendanceContext,
   ) {
     return ctx.penaltyNotices.ofLocalAuthority(la, parsePage({ first, after }), { from, to });
+  }
+
+  @FieldResolver(() => AbsenceRiskGroupReport, {
+    description:
+      "Early warning on the date given (default today) for the LA's schools. Counts for everyone, suppressed unless the viewer is the LA or DfE; the list only for them.",
+  })
+  @Directive('@requires(fields: "schoolUrns")')
+  absenceRisk(
+    @Root() la: LocalAuthority,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: AttendanceContext,
+  ) {
+    return ctx.earlyWarning.groupReport(
+      { kind: 'localAuthority', code: la.code },
+      spansOf(la),
+      asOf ?? undefined,
+    );
   }
 }
