@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenClaims } from '@estate/gateway/src/auth/jwt';
+import { generateDemoEstate } from '@estate/academies/src/seed/demo-estate';
 import { upnCheckLetter } from '@estate/attendance/src/domain/upn';
 import { postGraphQL, startTestGraph, TEST_ENV, type TestGraph } from '../support/graph';
 
@@ -274,7 +275,12 @@ describe('trust and LA figures', () => {
       { token: await graph.token({ role: 'LA', laCode: '806' }) },
     );
     expect(la.errors).toBeUndefined();
-    expect(la.data!.localAuthority.attendance.schools).toBe(8);
+    // Every open school in the area: those with pupil registers and those with rollups only.
+    const openInArea = generateDemoEstate().schools.filter(
+      (school) =>
+        school.laCode === '806' && !school.closedOn && [0, 2, 4, 7].includes(school.phaseCode),
+    );
+    expect(la.data!.localAuthority.attendance.schools).toBe(openInArea.length);
     const single = await graph.query<{
       trust: { attendance: { possibleSessions: number | null; suppression: string } };
     }>(TRUST_ATTENDANCE, { uid: '2639', year: '2025/26' });

@@ -13,7 +13,10 @@ export async function runSql<T = Record<string, unknown>>(
   params: readonly unknown[] = [],
 ): Promise<T[]> {
   const knex = em.getConnection().getKnex();
-  const query = knex.raw(sql, params as Extract<Parameters<typeof knex.raw>[1], readonly unknown[]>);
+  const query = knex.raw(
+    sql,
+    params as Extract<Parameters<typeof knex.raw>[1], readonly unknown[]>,
+  );
   const transaction = em.getTransactionContext();
   if (transaction) query.transacting(transaction);
   em.config.getLogger().logQuery({ query: sql, level: 'info' });

@@ -92,7 +92,7 @@ async function seedMentoringPilot(em: EntityManager, today: IsoDate, random: See
     (date) => date < today,
   );
   const open = new Map<string, { caseId: string; endsOn: IsoDate }>();
-  /** A pupil still absent after a case may be referred again, a half-term after it ended. */
+  /** A pupil still absent after a case may be referred again, four weeks after it ended. */
   const endedOn = new Map<string, IsoDate>();
   const endDue = async (before: IsoDate) => {
     const due = [...open].filter(([, c]) => c.endsOn < before);
@@ -113,13 +113,13 @@ async function seedMentoringPilot(em: EntityManager, today: IsoDate, random: See
   for (const round of rounds) {
     await endDue(round);
     const onRoll = (await enrolmentsOnRoll(em, round)).filter(
-      (e) => !open.has(e.id) && (endedOn.get(e.id) ?? '') < addDays(round, -42),
+      (e) => !open.has(e.id) && (endedOn.get(e.id) ?? '') < addDays(round, -28),
     );
     const ytd = await service.yearToDate(
       onRoll.map((e) => ({ enrolmentId: e.id, urn: e.urn, on: round })),
     );
     const referred = onRoll.filter((_, i) => eligibilityOf(ytd[i]!).persistentlyAbsent);
-    const taken = referred.filter(() => random.chance(0.75));
+    const taken = referred.filter(() => random.chance(0.9));
     if (taken.length === 0) continue;
     const cases = await service.enrol(
       taken.map((e) => ({

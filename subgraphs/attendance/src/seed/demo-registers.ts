@@ -12,9 +12,12 @@ import type { MarkSubmission, PupilSubmission, RegisterBatch } from '../modules/
 
 export const DEMO_REGISTER_SEED = 20_241_203;
 
+/** The LA whose schools the demo gives registers, and whose pilot it seeds. */
+export const MIDDLESBROUGH_LA_CODE = '806';
+
 /**
- * Middlesbrough schools with full registers in the demo: primaries, secondaries and a special
- * school, maintained and academies, including Brambles Farm Primary Academy, which moved from one
+ * Middlesbrough schools with pupil-level registers in the demo (the others have rollups only):
+ * primaries, secondaries and a special school, maintained and academies, including Brambles Farm Primary Academy, which moved from one
  * trust to another on 1 September 2025, so that trust figures can be seen to follow the dates.
  */
 export const DEMO_REGISTER_URNS = [
@@ -53,15 +56,15 @@ const PHASES: Record<
   primary: {
     pupils: 42,
     years: [0, 1, 2, 3, 4, 5, 6],
-    medianAbsence: 0.031,
-    spread: 0.9,
+    medianAbsence: 0.03,
+    spread: 1.0,
     unauthorisedShare: 0.38,
   },
   secondary: {
     pupils: 70,
     years: [7, 8, 9, 10, 11, 12, 13],
-    medianAbsence: 0.05,
-    spread: 0.9,
+    medianAbsence: 0.054,
+    spread: 1.0,
     unauthorisedShare: 0.55,
   },
   special: {

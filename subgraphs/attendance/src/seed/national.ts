@@ -1,5 +1,6 @@
 import { NATIONAL_SEED, generateNationalEstate } from '@estate/academies/src/seed/national-estate';
 import type { EnglandLocalAuthority } from '@estate/academies/src/seed/england-local-authorities';
+import type { Estate } from '@estate/academies/src/seed/estate';
 import {
   AcademicYear,
   addDays,
@@ -60,7 +61,9 @@ export interface NationalSeedResult {
   ms: number;
 }
 
-interface SchoolParameters {
+type EstateSchool = Estate['schools'][number];
+
+export interface SchoolParameters {
   urn: number;
   la: string;
   phase: Phase;
@@ -105,10 +108,20 @@ function normal(random: SeededRandom): number {
 export function nationalSchools(
   localAuthorities?: readonly EnglandLocalAuthority[],
 ): SchoolParameters[] {
-  const estate = generateNationalEstate(NATIONAL_SEED, localAuthorities);
-  const random = new SeededRandom(NATIONAL_SEED + 4);
+  return rollupSchools(
+    generateNationalEstate(NATIONAL_SEED, localAuthorities).schools,
+    NATIONAL_SEED + 4,
+  );
+}
+
+/** Open state-funded schools of an estate, with calibrated rates drawn from `seed`. */
+export function rollupSchools(
+  estateSchools: readonly EstateSchool[],
+  seed: number,
+): SchoolParameters[] {
+  const random = new SeededRandom(seed);
   const schools: SchoolParameters[] = [];
-  for (const school of estate.schools) {
+  for (const school of estateSchools) {
     const phase = phaseOf(school);
     if (!phase || school.closedOn || school.statusCode === 2) continue;
     const pupils = headlinePupils(phase, school.numberOfPupils ?? 0, school.statutoryHighAge);
@@ -267,15 +280,26 @@ export async function seedNationalRollups(
   orm: MikroORM,
   options: NationalSeedOptions = {},
 ): Promise<NationalSeedResult> {
+  return seedSchoolRollups(orm, nationalSchools(options.localAuthorities), options);
+}
+
+/**
+ * Writes rollups for the given schools, one statement per LA and table, `concurrency` LAs at once
+ * on connections of their own.
+ */
+export async function seedSchoolRollups(
+  orm: MikroORM,
+  schools: readonly SchoolParameters[],
+  options: Omit<NationalSeedOptions, 'localAuthorities'> = {},
+): Promise<NationalSeedResult> {
   const started = Date.now();
   const progress = options.onProgress ?? ((message: string) => console.log(message));
-  const schools = nationalSchools(options.localAuthorities);
   const { days, periods } = nationalCalendar(options.today ?? todayIso());
   const byLa = new Map<string, SchoolParameters[]>();
   for (const school of schools) byLa.set(school.la, [...(byLa.get(school.la) ?? []), school]);
   const las = [...byLa.entries()];
   progress(
-    `attendance national: ${schools.length} schools in ${las.length} LAs, ${days.length} school days, ${periods.length} PA periods`,
+    `attendance rollups: ${schools.length} schools in ${las.length} LAs, ${days.length} school days, ${periods.length} PA periods`,
   );
   const daysJson = asJson(days);
   const periodsJson = asJson(periods);
@@ -303,7 +327,7 @@ export async function seedNationalRollups(
       if (done % 10 === 0 || done === las.length) {
         const seconds = (Date.now() - started) / 1000;
         progress(
-          `attendance national: ${done}/${las.length} LAs, ${schoolsDone} schools, ${(rollupRows / 1e6).toFixed(1)}M rollup rows, ${(persistenceRows / 1e6).toFixed(2)}M PA rows, ${seconds.toFixed(0)} s`,
+          `attendance rollups: ${done}/${las.length} LAs, ${schoolsDone} schools, ${(rollupRows / 1e6).toFixed(1)}M rollup rows, ${(persistenceRows / 1e6).toFixed(2)}M PA rows, ${seconds.toFixed(0)} s`,
         );
       }
     }
