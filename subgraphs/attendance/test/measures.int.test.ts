@@ -253,6 +253,26 @@ describe('batching', () => {
     expect(la).toBe(one);
   });
 
+  it('answers every value of a group asked together from one pass, as each alone', async () => {
+    const universe = spans(A, B, C);
+    const scope = { kind: 'localAuthority', code: '806' } as const;
+    const byFsm = (service: MeasuresService, freeSchoolMeals: boolean) =>
+      service.summary(scope, universe, { ...YEAR, group: { freeSchoolMeals } });
+    const alone = [await byFsm(measures(), true), await byFsm(measures(), false)];
+    let together: Awaited<ReturnType<typeof byFsm>>[] = [];
+    const statements = await db.queryLog.countDuring(async () => {
+      const service = measures();
+      together = await Promise.all([byFsm(service, true), byFsm(service, false)]);
+    });
+    expect(together).toEqual(alone);
+    expect(statements).toBeLessThanOrEqual(2);
+    const all = await measures().summary(scope, universe, YEAR);
+    expect(together[0]!.possibleSessions! + together[1]!.possibleSessions!).toBe(
+      all.possibleSessions,
+    );
+    expect(together[0]!.enrolments! + together[1]!.enrolments!).toBe(all.enrolments);
+  });
+
   it('lists 100 pupils with their attendance in at most 3 statements', async () => {
     const pupils = new PupilService(db.orm.em.fork(), DFE);
     let rates: (number | null)[] = [];

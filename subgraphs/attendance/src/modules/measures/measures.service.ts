@@ -174,17 +174,24 @@ interface PersistenceRow {
 }
 
 const SPANS = `s as (select * from json_to_recordset(?::json) as x(k int, urn int, from_d date, until_d date))`;
-const BUCKETS = `b as (select * from json_to_recordset(?::json) as x(k int, b int, from_d date, to_d date))`;
+// gv: the bucket's value of the batch's group dimension, so that every value asked for is
+// answered from one pass over the rollups.
+const BUCKETS = `b as (select * from json_to_recordset(?::json) as x(k int, b int, from_d date, to_d date, gv text))`;
 const IN_SPAN = (alias: string) =>
   `(s.from_d is null or ${alias}.date >= s.from_d) and (s.until_d is null or ${alias}.date < s.until_d)`;
-// bigint: England's sessions over a year pass 2^31 (pg returns them as strings; see load()).
-const ROLLUP_COLUMNS = `r.code, sum(r.sessions)::bigint as sessions,
-  count(distinct r.urn) filter (where c.statistical_class <> 'notCounted' and r.sessions > 0)::int as schools`;
-const ROLLUP_FILTER = `join attendance.register_code c on c.code = r.code
-  where r.dimension = ? and r.group_value = ? and r.headline`;
+const ROLLUP_FILTER = `where r.dimension = ? and r.group_value = b.gv and r.headline`;
+/**
+ * Sessions per school and code first, then the totals: counting distinct schools over the few
+ * rows per school is far cheaper than over every daily row, which matters at England's size.
+ * bigint: England's sessions over a year pass 2^31 (pg returns them as strings; see load()).
+ */
+const ROLLUP_TOTALS = `select p.k, p.b, p.code, sum(p.sessions)::bigint as sessions,
+    count(distinct p.urn) filter (where c.statistical_class <> 'notCounted' and p.sessions > 0)::int as schools
+  from per_school p join attendance.register_code c on c.code = p.code
+  group by grouping sets ((p.k, p.b, p.code), (p.k, p.b))`;
 const ENROLMENT_GROUP = `(case ?::text when 'fsm' then e.fsm::text when 'sen' then e.sen_status::text
   when 'yearGroup' then e.year_group::text when 'sex' then e.sex::text when 'eal' then e.eal::text
-  else '' end) = ?`;
+  else '' end) = b.gv`;
 const PERSISTENCE_COLUMNS = `t.k, t.b, count(*)::int as enrolments,
   count(*) filter (where t.absence * 100 >= ? * t.possible)::int as persistent,
   count(*) filter (where t.absence * 100 >= ? * t.possible)::int as severe`;
@@ -196,21 +203,23 @@ const PERSISTENCE_COLUMNS = `t.k, t.b, count(*)::int as enrolments,
  */
 const LATEST_PERSISTENCE = (urnFilter: string) => `select p.enrolments, p.persistent, p.severe
   from attendance.persistence_rollup p
-  where ${urnFilter} p.dimension = ? and p.group_value = ? and p.from_d = b.from_d and p.to_d <= b.to_d
+  where ${urnFilter} p.dimension = ? and p.group_value = b.gv and p.from_d = b.from_d and p.to_d <= b.to_d
   order by p.to_d desc limit 1`;
 
 const SQL = {
-  rollupsOfSpans: `with ${SPANS}, ${BUCKETS}
-    select s.k, b.b, ${ROLLUP_COLUMNS}
-    from b join s on s.k = b.k
-    join attendance.daily_rollup r on r.urn = s.urn and r.date between b.from_d and b.to_d and ${IN_SPAN('r')}
-    ${ROLLUP_FILTER}
-    group by grouping sets ((s.k, b.b, r.code), (s.k, b.b))`,
-  rollupsNational: `with ${BUCKETS}
-    select b.k, b.b, ${ROLLUP_COLUMNS}
-    from b join attendance.daily_rollup r on r.date between b.from_d and b.to_d
-    ${ROLLUP_FILTER}
-    group by grouping sets ((b.k, b.b, r.code), (b.k, b.b))`,
+  rollupsOfSpans: `with ${SPANS}, ${BUCKETS}, per_school as (
+      select s.k, b.b, r.urn, r.code, sum(r.sessions) as sessions
+      from b join s on s.k = b.k
+      join attendance.daily_rollup r on r.urn = s.urn and r.date between b.from_d and b.to_d and ${IN_SPAN('r')}
+      ${ROLLUP_FILTER}
+      group by s.k, b.b, r.urn, r.code
+    ) ${ROLLUP_TOTALS}`,
+  rollupsNational: `with ${BUCKETS}, per_school as (
+      select b.k, b.b, r.urn, r.code, sum(r.sessions) as sessions
+      from b join attendance.daily_rollup r on r.date between b.from_d and b.to_d
+      ${ROLLUP_FILTER}
+      group by b.k, b.b, r.urn, r.code
+    ) ${ROLLUP_TOTALS}`,
   persistenceOfSpans: `with ${SPANS}, ${BUCKETS}
     select u.k, u.b, sum(u.enrolments)::int as enrolments, sum(u.persistent)::int as persistent,
       sum(u.severe)::int as severe from (
@@ -243,7 +252,7 @@ const SQL = {
       from b join lateral (
         select distinct on (p.urn) p.enrolments, p.persistent, p.severe
         from attendance.persistence_rollup p
-        where p.dimension = ? and p.group_value = ? and p.from_d = b.from_d and p.to_d <= b.to_d
+        where p.dimension = ? and p.group_value = b.gv and p.from_d = b.from_d and p.to_d <= b.to_d
         order by p.urn, p.to_d desc
       ) p on true
     ) u group by u.k, u.b`,
@@ -298,12 +307,19 @@ export class MeasuresService {
     const answers = new Map<number, SummaryFigures[]>();
     const batches = groupBy(
       keys.map((key, k) => ({ key, k })),
-      ({ key }) => `${key.universe.kind}|${key.group.dimension}|${key.group.value}`,
+      ({ key }) => `${key.universe.kind}|${key.group.dimension}`,
     );
     for (const batch of batches.values()) {
+      // One batch per kind of universe and group dimension; each key brings its group value.
       const { universe, group } = batch[0]!.key;
       const buckets = batch.flatMap(({ key, k }) =>
-        key.buckets.map((bucket, b) => ({ k, b, from_d: bucket.from, to_d: bucket.to })),
+        key.buckets.map((bucket, b) => ({
+          k,
+          b,
+          from_d: bucket.from,
+          to_d: bucket.to,
+          gv: key.group.value,
+        })),
       );
       const persistenceBuckets = batch.flatMap(({ key, k }) =>
         key.buckets
@@ -315,7 +331,7 @@ export class MeasuresService {
             wanted: bucket.persistence,
           }))
           .filter((bucket) => bucket.wanted)
-          .map(({ k: kk, b, from_d, to_d }) => ({ k: kk, b, from_d, to_d })),
+          .map(({ k: kk, b, from_d, to_d }) => ({ k: kk, b, from_d, to_d, gv: key.group.value })),
       );
       const spans =
         universe.kind === 'national'
@@ -331,15 +347,14 @@ export class MeasuresService {
                 : [],
             );
       const thresholds = [PERSISTENT_ABSENCE_THRESHOLD_PERCENT, SEVERE_ABSENCE_THRESHOLD_PERCENT];
-      const groupParams = [group.dimension, group.value];
       const [rollups, persistence] = await Promise.all([
         spans
           ? runSql<RollupRow>(this.em, SQL.rollupsOfSpans, [
               asJson(spans),
               asJson(buckets),
-              ...groupParams,
+              group.dimension,
             ])
-          : runSql<RollupRow>(this.em, SQL.rollupsNational, [asJson(buckets), ...groupParams]),
+          : runSql<RollupRow>(this.em, SQL.rollupsNational, [asJson(buckets), group.dimension]),
         persistenceBuckets.length === 0
           ? Promise.resolve([] as PersistenceRow[])
           : spans
@@ -347,14 +362,14 @@ export class MeasuresService {
                 asJson(spans),
                 asJson(persistenceBuckets),
                 ...thresholds,
-                ...groupParams,
-                ...groupParams,
+                group.dimension,
+                group.dimension,
               ])
             : runSql<PersistenceRow>(this.em, SQL.persistenceNational, [
                 asJson(persistenceBuckets),
                 ...thresholds,
-                ...groupParams,
-                ...groupParams,
+                group.dimension,
+                group.dimension,
               ]),
       ]);
       const rollupsByBucket = new Map<string, RollupRow[]>();
