@@ -304,7 +304,8 @@ export function renderMarkdown(report: BenchReport, machine = machineAndVersions
       `${plan.durationSeconds} s per gateway, round-robin; median with the (min–max) range.` +
       (report.quick
         ? ''
-        : ' Runs were 6 s until scenario 5 joined the full run; 5 s keeps it under 15 minutes.'),
+        : ' Runs are short so that a fresh clone, which seeds the national database first, ' +
+          'finishes the full run within 15 minutes.'),
     '- *realistic*: URNs (school) or one of 8 trusts of 50 schools (trust) drawn per request, ' +
       'tokens of six viewers (3 DfE, an LA, a trust, a school). *flood*: one identical request.',
     '- Headline ratios combine the cells of a mix (operations × connections) by geometric mean.',
