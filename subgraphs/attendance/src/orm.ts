@@ -2,6 +2,7 @@ import { createOrm, type MikroORM, type QueryLog } from '@estate/subgraph-kit';
 import { Migration20261203100000_attendance } from './migrations/Migration20261203100000_attendance';
 import { Migration20261203120000_acting_on_absence } from './migrations/Migration20261203120000_acting_on_absence';
 import { Migration20261203140000_persistence_rollup } from './migrations/Migration20261203140000_persistence_rollup';
+import { Migration20261203160000_partition_daily_rollup } from './migrations/Migration20261203160000_partition_daily_rollup';
 import { MentoringCaseEntity } from './modules/mentoring/mentoring.entity';
 import { PenaltyNoticeEntity } from './modules/penalty/penalty-notice.entity';
 import { EnrolmentEntity } from './modules/pupil/pupil.entity';
@@ -37,6 +38,10 @@ export function createAttendanceOrm(databaseUrl: string, queryLog?: QueryLog): P
       {
         name: 'Migration20261203140000_persistence_rollup',
         class: Migration20261203140000_persistence_rollup,
+      },
+      {
+        name: 'Migration20261203160000_partition_daily_rollup',
+        class: Migration20261203160000_partition_daily_rollup,
       },
     ],
     queryLog,

@@ -16,6 +16,7 @@ import {
 } from '../../domain/register-codes';
 import { validateUpn } from '../../domain/upn';
 import { markPartitionSql } from '../../migrations/Migration20261203100000_attendance';
+import { rollupPartitionSql } from '../../migrations/Migration20261203160000_partition_daily_rollup';
 import { asJson, runSql } from '../../sql';
 
 /** A pupil as a batch carries them, before validation. */
@@ -154,7 +155,10 @@ function isTimestamp(value: string): boolean {
 
 const knownPartitions = new Set<number>();
 
-/** Mark partitions are per academic year; a backfill into an older year creates its partition. */
+/**
+ * Marks and daily rollups are partitioned per academic year; a backfill into an older year creates
+ * its partitions.
+ */
 async function ensurePartitions(em: EntityManager, dates: Iterable<IsoDate>): Promise<void> {
   const years = new Set<number>();
   for (const date of dates) years.add(AcademicYear.containing(date).startYear);
@@ -163,6 +167,7 @@ async function ensurePartitions(em: EntityManager, dates: Iterable<IsoDate>): Pr
   await runSql(em, `select pg_advisory_xact_lock(hashtext('attendance.mark partitions'))`);
   for (const year of missing) {
     await runSql(em, markPartitionSql(year));
+    await runSql(em, rollupPartitionSql(year));
     knownPartitions.add(year);
   }
 }
