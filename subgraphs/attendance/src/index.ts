@@ -1,8 +1,9 @@
-import type { SubgraphModule } from '@estate/subgraph-kit';
+import { badUserInput, type SubgraphModule } from '@estate/subgraph-kit';
 import { type AttendanceConfig, readAttendanceConfig } from './config';
 import { registersImporter } from './import/registers';
 import { createAttendanceOrm, SCHEMA } from './orm';
 import { buildAttendanceSchema } from './schema';
+import { planNationalSeed } from './seed/national';
 import { hasRegisters, seedDemo, seedNational } from './seed/seed';
 import { createAttendanceServer } from './server';
 
@@ -15,9 +16,16 @@ export const attendanceSubgraph: SubgraphModule<AttendanceConfig> = {
   createServer: createAttendanceServer,
   hasData: hasRegisters,
   seedScales: ['demo', 'national'],
-  seed: async (orm, scale) => {
-    if (scale === 'national') await seedNational(orm);
+  seed: async (orm, scale, options = {}) => {
+    if (scale === 'national') await seedNational(orm, { pupilRegisters: options.pupilRegisters });
     else await seedDemo(orm);
+  },
+  checkSeedOptions: (scale, options) => {
+    if (!options.pupilRegisters) return;
+    if (scale !== 'national') {
+      throw badUserInput('Pupil registers can be asked for at the national scale only');
+    }
+    planNationalSeed({ pupilRegisters: options.pupilRegisters });
   },
   importers: { registers: registersImporter },
 };

@@ -3,7 +3,7 @@ import { AcademicYear, type Viewer } from '@estate/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeasuresService, type MeasureUniverse } from '../src/modules/measures/measures.service';
 import { AttendanceGranularity } from '../src/modules/measures/measures.type';
-import { nationalSchools } from '../src/seed/national';
+import { nationalSchools, planNationalSeed } from '../src/seed/national';
 import { seedNational, hasRegisters } from '../src/seed/seed';
 import { runSql } from '../src/sql';
 import { type AttendanceDb, startAttendanceDb } from './support/registers';
@@ -18,11 +18,21 @@ const DFE: Viewer = { role: 'DFE' };
 
 let db: AttendanceDb;
 let schools: ReturnType<typeof nationalSchools>;
+/** A Middlesbrough primary and secondary, asked for with pupil-level registers; in URN order. */
+let withRegisters: number[];
 
 beforeAll(async () => {
   db = await startAttendanceDb('attendance_national');
   schools = nationalSchools(SLICE);
-  await seedNational(db.orm, { localAuthorities: SLICE, today: TODAY, onProgress: () => {} });
+  withRegisters = (['primary', 'secondary'] as const)
+    .map((phase) => schools.find((s) => s.la === '806' && s.phase === phase)!.urn)
+    .sort((a, b) => a - b);
+  await seedNational(db.orm, {
+    localAuthorities: SLICE,
+    today: TODAY,
+    pupilRegisters: { urns: withRegisters, laCodes: [] },
+    onProgress: () => {},
+  });
 }, 120_000);
 afterAll(async () => {
   await db?.close();
@@ -36,16 +46,103 @@ const spans = (urns: number[]): MeasureUniverse => ({
 const urnsOf = (la: string) => schools.filter((s) => s.la === la).map((s) => s.urn);
 
 describe('national seed', () => {
-  it('writes rollups and PA figures for every school of the slice, and no pupils', async () => {
+  it('writes rollups for every school of the slice, synthetic PA figures and no pupils for all but those asked for', async () => {
     expect(SLICE).toHaveLength(4);
     expect(await hasRegisters(db.orm)).toBe(true);
-    const [row] = await runSql<{ rolled: number; pa: number; pupils: number }>(
+    const [row] = await runSql<{ rolled: number; pa: number; enrolled: number[] }>(
       db.orm.em.fork(),
       `select (select count(distinct urn) from attendance.daily_rollup)::int as rolled,
          (select count(distinct urn) from attendance.persistence_rollup)::int as pa,
-         (select count(*) from attendance.enrolment)::int as pupils`,
+         (select coalesce(json_agg(distinct urn order by urn), '[]') from attendance.enrolment) as enrolled`,
     );
-    expect(row).toEqual({ rolled: schools.length, pa: schools.length, pupils: 0 });
+    expect(row).toEqual({
+      rolled: schools.length,
+      pa: schools.length - withRegisters.length,
+      enrolled: withRegisters,
+    });
+  });
+
+  it('gives the schools asked for pupils and marks over last year and this one to yesterday', async () => {
+    const rows = await runSql<{ urn: number; pupils: number; first: string; last: string }>(
+      db.orm.em.fork(),
+      `select urn, count(distinct enrolment_id)::int as pupils,
+         min(date)::text as first, max(date)::text as last
+       from attendance.mark where urn in (?, ?) group by urn order by urn`,
+      withRegisters,
+    );
+    expect(rows.map((r) => r.urn)).toEqual(withRegisters);
+    for (const row of rows) {
+      expect(row.pupils).toBeGreaterThanOrEqual(8);
+      expect(row.first).toBe('2025-09-01');
+      expect(row.last).toBe('2026-12-02');
+    }
+  });
+
+  it('gives the schools asked for the rollups and per-enrolment counts that their marks make', async () => {
+    for (const urn of withRegisters) {
+      const [fromRollups, fromMarks] = await Promise.all([
+        runSql<{ code: string; headline: boolean; sessions: number }>(
+          db.orm.em.fork(),
+          `select code, headline, sum(sessions)::int as sessions from attendance.daily_rollup
+           where urn = ? and dimension = 'all' group by code, headline order by code, headline`,
+          [urn],
+        ),
+        runSql<{ code: string; headline: boolean; sessions: number }>(
+          db.orm.em.fork(),
+          `select code, headline, count(*)::int as sessions from attendance.mark
+           where urn = ? group by code, headline order by code, headline`,
+          [urn],
+        ),
+      ]);
+      expect(fromRollups.length).toBeGreaterThan(5);
+      expect(fromRollups).toEqual(fromMarks);
+      const [days] = await runSql<{ missing: number }>(
+        db.orm.em.fork(),
+        `select count(*)::int as missing from (select distinct enrolment_id, date from attendance.mark
+           where urn = ?) m
+         where not exists (select 1 from attendance.enrolment_day e
+           where e.urn = ? and e.enrolment_id = m.enrolment_id and e.date = m.date)`,
+        [urn, urn],
+      );
+      expect(days!.missing).toBe(0);
+    }
+  });
+
+  it('asks for every school of an LA by its code', () => {
+    const plan = planNationalSeed({
+      localAuthorities: SLICE,
+      pupilRegisters: { urns: [], laCodes: ['806'] },
+    });
+    expect(plan.registers.map((s) => s.urn)).toEqual(urnsOf('806'));
+    expect(plan.rollups).toHaveLength(schools.length - urnsOf('806').length);
+  });
+
+  it('refuses a URN or an LA code without a school in the slice, before writing anything', async () => {
+    const rowsNow = () =>
+      runSql<{ rows: number }>(
+        db.orm.em.fork(),
+        `select (select count(*) from attendance.daily_rollup)::int
+           + (select count(*) from attendance.mark)::int as rows`,
+      );
+    const before = await rowsNow();
+    await expect(
+      seedNational(db.orm, {
+        localAuthorities: SLICE,
+        today: TODAY,
+        pupilRegisters: { urns: [withRegisters[0]!, 999999], laCodes: [] },
+        onProgress: () => {},
+      }),
+    ).rejects.toThrow(
+      'Pupil registers were asked for schools the national estate does not have: URN 999999',
+    );
+    // West Sussex is in England but not in the slice.
+    expect(() =>
+      planNationalSeed({
+        localAuthorities: SLICE,
+        pupilRegisters: { urns: [], laCodes: ['806', '938'] },
+      }),
+    ).toThrow('does not have: LA code 938');
+    expect(await rowsNow()).toEqual(before);
   });
 
   it('is deterministic', () => {

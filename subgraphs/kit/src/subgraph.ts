@@ -6,6 +6,17 @@ import type { SubgraphServer } from './server';
 
 export type SeedScale = 'demo' | 'national';
 
+/** Schools named by URN or by LA code (all of that LA's schools). */
+export interface SchoolSelection {
+  urns: readonly number[];
+  laCodes: readonly string[];
+}
+
+export interface SeedOptions {
+  /** Schools the national scale gives pupil-level registers instead of rollups alone. */
+  pupilRegisters?: SchoolSelection;
+}
+
 /**
  * What each subgraph package exports, so that its process, the compose script, the launcher and the
  * end-to-end tests all start it the same way.
@@ -21,7 +32,12 @@ export interface SubgraphModule<TConfig extends SubgraphConfig = SubgraphConfig>
   hasData(orm: MikroORM): Promise<boolean>;
   /** The scales its seed can make; asked for another, the launcher leaves it empty and says so. */
   seedScales: readonly SeedScale[];
-  seed(orm: MikroORM, scale: SeedScale): Promise<void>;
+  seed(orm: MikroORM, scale: SeedScale, options?: SeedOptions): Promise<void>;
+  /**
+   * Throws if `seed` could not honour these options (a school it does not know, say), so that the
+   * launcher can refuse before any subgraph writes.
+   */
+  checkSeedOptions?(scale: SeedScale, options: SeedOptions): void;
   /** Bulk loaders by the name users type after `pnpm import`, given the rest of the command line. */
   importers?: Record<string, Importer>;
 }

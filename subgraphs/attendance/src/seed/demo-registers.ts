@@ -1,4 +1,5 @@
 import { generateDemoEstate } from '@estate/academies/src/seed/demo-estate';
+import type { Estate } from '@estate/academies/src/seed/estate';
 import {
   AcademicYear,
   addDays,
@@ -38,6 +39,21 @@ export const DEMO_VENDOR_AUTHORISATIONS: { vendorId: string; urn: number }[] = [
 
 type Phase = 'primary' | 'secondary' | 'special';
 
+/** An estate school, as much of its row as the register generator reads. */
+export type RegisterSchool = Pick<
+  Estate['schools'][number],
+  'urn' | 'laCode' | 'establishmentNumber' | 'phaseCode' | 'numberOfPupils' | 'percentageFsm'
+>;
+
+/**
+ * How big a generated register is: the pupils on roll (rounded up to whole year groups, plus last
+ * year's leavers) and the chance that a pupil has free school meals.
+ */
+export interface RollRule {
+  pupils(school: RegisterSchool, phase: Phase): number;
+  fsmShare(school: RegisterSchool): number;
+}
+
 /**
  * Pupils' absence rates are log-normal, with the median and spread chosen so that overall absence
  * and persistent absence come out near DfE's 2024/25 figures (attendance-data-dashboard): about
@@ -46,6 +62,7 @@ type Phase = 'primary' | 'secondary' | 'special';
 const PHASES: Record<
   Phase,
   {
+    /** The demo's roll (`DEMO_ROLL`). */
     pupils: number;
     years: number[];
     medianAbsence: number;
@@ -74,6 +91,12 @@ const PHASES: Record<
     spread: 0.9,
     unauthorisedShare: 0.35,
   },
+};
+
+/** Small fixed rolls, whatever the school's size, at about Middlesbrough's FSM share. */
+export const DEMO_ROLL: RollRule = {
+  pupils: (_school, phase) => PHASES[phase].pupils,
+  fsmShare: () => 0.42,
 };
 
 const AUTHORISED: [string, number][] = [
@@ -163,27 +186,47 @@ function logNormal(random: SeededRandom, median: number, spread: number): number
   return Math.min(0.95, median * Math.exp(spread * z));
 }
 
-/**
- * The demo registers as batches, one school and one month at a time, ready for the ingestion
- * service. The previous academic year is whole; the current one runs to yesterday. The same seed
- * always gives the same pupils and marks.
- */
-export function generateDemoRegisters(today: IsoDate = todayIso()): RegisterBatch[] {
-  const random = new SeededRandom(DEMO_REGISTER_SEED);
+/** The demo schools with registers, in `DEMO_REGISTER_URNS` order. */
+export function demoRegisterSchools(): RegisterSchool[] {
   const estate = generateDemoEstate();
+  return DEMO_REGISTER_URNS.flatMap((urn) => estate.schools.filter((s) => s.urn === urn));
+}
+
+export interface RegisterGeneration {
+  /** The demo's eight by default. */
+  schools?: readonly RegisterSchool[];
+  roll?: RollRule;
+  seed?: number;
+}
+
+/**
+ * Registers as batches, one school and one month at a time, ready for the ingestion service: the
+ * demo's unless told which schools. The previous academic year is whole; the current one runs to
+ * yesterday. The same seed and schools always give the same pupils and marks.
+ */
+export function generateDemoRegisters(
+  today: IsoDate = todayIso(),
+  {
+    schools = demoRegisterSchools(),
+    roll: rollRule = DEMO_ROLL,
+    seed = DEMO_REGISTER_SEED,
+  }: RegisterGeneration = {},
+): RegisterBatch[] {
+  const random = new SeededRandom(seed);
   const current = AcademicYear.containing(today);
   const previous = current.plus(-1);
   const yesterday = addDays(today, -1);
   const batches: RegisterBatch[] = [];
 
-  for (const urn of DEMO_REGISTER_URNS) {
-    const school = estate.schools.find((s) => s.urn === urn);
-    const phase = school ? phaseOf(school.phaseCode) : null;
-    if (!school || !phase) continue;
+  for (const school of schools) {
+    const { urn } = school;
+    const phase = phaseOf(school.phaseCode);
+    if (!phase) continue;
     const shape = PHASES[phase];
+    const fsmShare = rollRule.fsmShare(school);
     const pupils: DemoPupil[] = [];
     let serial = 0;
-    const perYear = Math.ceil(shape.pupils / shape.years.length);
+    const perYear = Math.ceil(rollRule.pupils(school, phase) / shape.years.length);
     // Pupils in the current year, plus last year's leavers from the top year group.
     for (const yearGroup of [...shape.years, shape.years.at(-1)! + 1]) {
       const leavers = yearGroup > shape.years.at(-1)!;
@@ -193,7 +236,7 @@ export function generateDemoRegisters(today: IsoDate = todayIso()): RegisterBatc
         const dateOfBirth = addDays(`${birthYear}-09-01`, random.int(0, 364));
         const joinedAtStart = yearGroup === shape.years[0];
         const admittedOn = joinedAtStart ? current.firstDay : previous.firstDay;
-        const isFsm = random.chance(0.42);
+        const isFsm = random.chance(fsmShare);
         const rate = logNormal(random, shape.medianAbsence * (isFsm ? 1.35 : 0.85), shape.spread);
         pupils.push({
           upn: upnFor(school.laCode, school.establishmentNumber ?? 0, 20 + (serial % 7), serial),

@@ -4,20 +4,30 @@ import type { Estate } from '@estate/academies/src/seed/estate';
 import {
   AcademicYear,
   addDays,
+  badUserInput,
   type IsoDate,
   isoWeekday,
   type MikroORM,
+  type SchoolSelection,
   SeededRandom,
   todayIso,
 } from '@estate/subgraph-kit';
 import { censusTerms } from '../domain/census-terms';
+import type { RegisterBatch } from '../modules/register/ingestion';
 import { asJson, runSql } from '../sql';
-import { schoolDays } from './demo-registers';
+import {
+  generateDemoRegisters,
+  type RegisterSchool,
+  type RollRule,
+  schoolDays,
+} from './demo-registers';
 
 /**
  * The `national` seed scale: rollups for every open state-funded primary, secondary and special
  * school of the academies national estate (about 20,000 schools over 153 LAs), for the whole of the
- * previous academic year and the current one to yesterday, with no pupil-level marks.
+ * previous academic year and the current one to yesterday, with no pupil-level marks, except for
+ * the schools asked for with `pupilRegisters`: those get generated pupils and marks instead
+ * (`NATIONAL_ROLL`, `nationalRegisters`), which the seed writes through the ingestion service.
  *
  * Rows are built set-based in SQL (no ingestion service, no marks) from per-school parameters drawn
  * with a seeded generator and the demo school calendar, one statement per LA and table, two LAs at
@@ -48,13 +58,15 @@ const SCHOOL_EFFECT_SPREAD = 0.22;
 export interface NationalSeedOptions {
   /** A slice of England for tests; all 153 LAs by default. */
   localAuthorities?: readonly EnglandLocalAuthority[];
+  /** Schools to give pupil-level registers instead of synthetic rollups; none by default. */
+  pupilRegisters?: SchoolSelection;
   today?: IsoDate;
   onProgress?: (message: string) => void;
   /** LAs written at once, each on its own connection. */
   concurrency?: number;
 }
 
-export interface NationalSeedResult {
+export interface RollupSeedResult {
   schools: number;
   rollupRows: number;
   persistenceRows: number;
@@ -105,13 +117,89 @@ function normal(random: SeededRandom): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.next());
 }
 
+/** Every national school with attendance, as rollup parameters. */
 export function nationalSchools(
   localAuthorities?: readonly EnglandLocalAuthority[],
 ): SchoolParameters[] {
-  return rollupSchools(
-    generateNationalEstate(NATIONAL_SEED, localAuthorities).schools,
-    NATIONAL_SEED + 4,
-  );
+  return planNationalSeed({ localAuthorities }).rollups;
+}
+
+export interface NationalSeedPlan {
+  /** Schools whose figures the seed writes as rollups. */
+  rollups: SchoolParameters[];
+  /** Schools whose figures come from generated registers, in estate order. */
+  registers: RegisterSchool[];
+}
+
+/**
+ * Splits the national schools with attendance between rollups and registers, refusing a URN or LA
+ * code that names none of them, so that a mistyped school fails before anything is written.
+ */
+export function planNationalSeed(
+  options: Pick<NationalSeedOptions, 'localAuthorities' | 'pupilRegisters'>,
+): NationalSeedPlan {
+  const estate = generateNationalEstate(NATIONAL_SEED, options.localAuthorities).schools;
+  const schools = rollupSchools(estate, NATIONAL_SEED + 4);
+  const { urns = [], laCodes = [] } = options.pupilRegisters ?? {};
+  const unknownUrns = urns.filter((urn) => !schools.some((school) => school.urn === urn));
+  const unknownLaCodes = laCodes.filter((code) => !schools.some((school) => school.la === code));
+  if (unknownUrns.length > 0 || unknownLaCodes.length > 0) {
+    const unknown = [
+      ...unknownUrns.map((urn) => `URN ${urn}`),
+      ...unknownLaCodes.map((code) => `LA code ${code}`),
+    ];
+    throw badUserInput(
+      `Pupil registers were asked for schools the national estate does not have: ${unknown.join(', ')} (only its open state-funded primary, secondary and special schools have attendance)`,
+      unknown.map((what) => ({ path: 'pupilRegisters', message: `unknown ${what}` })),
+    );
+  }
+  const asked = (school: SchoolParameters) =>
+    urns.includes(school.urn) || laCodes.includes(school.la);
+  const withRegisters = new Set(schools.filter(asked).map((school) => school.urn));
+  return {
+    rollups: schools.filter((school) => !withRegisters.has(school.urn)),
+    registers: estate.filter((school) => withRegisters.has(school.urn)),
+  };
+}
+
+const NATIONAL_REGISTER_SEED = 20_250_901;
+
+/** Rolls stay demo-sized, so that an LA costs marks in the hundreds of thousands, not millions. */
+const PUPILS_PER_REGISTER_PUPIL = 50;
+/** One pupil in each of a school's seven year groups. */
+const MIN_REGISTER_PUPILS = 7;
+
+/**
+ * National registers keep one pupil per 50 on the school's real roll, at least one per year group,
+ * with free school meals at the school's own share (20 % where the estate has none). Middlesbrough
+ * (54 schools, about 26,600 pupils) comes to about 780 pupils with last year's leavers, and about
+ * 350,000 marks by December or 530,000 by the end of the summer term.
+ */
+export const NATIONAL_ROLL: RollRule = {
+  pupils: (school) =>
+    Math.max(
+      MIN_REGISTER_PUPILS,
+      Math.round((school.numberOfPupils ?? 0) / PUPILS_PER_REGISTER_PUPIL),
+    ),
+  fsmShare: (school) => (school.percentageFsm ?? 20) / 100,
+};
+
+/**
+ * Each school's register batches, generated only when asked for, so that a large selection never
+ * holds more than the schools being written. Each school has a seed of its own, so its pupils and
+ * marks do not depend on which other schools were asked for.
+ */
+export function* nationalRegisters(
+  today: IsoDate,
+  schools: readonly RegisterSchool[],
+): Generator<RegisterBatch[]> {
+  for (const school of schools) {
+    yield generateDemoRegisters(today, {
+      schools: [school],
+      roll: NATIONAL_ROLL,
+      seed: NATIONAL_REGISTER_SEED + school.urn,
+    });
+  }
 }
 
 /** Open state-funded schools of an estate, with calibrated rates drawn from `seed`. */
@@ -276,13 +364,6 @@ const INSERT_PERSISTENCE = `insert into attendance.persistence_rollup
   ) as v(dimension, group_value, enrolments, persistent, severe)
   where v.enrolments > 0`;
 
-export async function seedNationalRollups(
-  orm: MikroORM,
-  options: NationalSeedOptions = {},
-): Promise<NationalSeedResult> {
-  return seedSchoolRollups(orm, nationalSchools(options.localAuthorities), options);
-}
-
 /**
  * Writes rollups for the given schools, one statement per LA and table, `concurrency` LAs at once
  * on connections of their own.
@@ -290,8 +371,8 @@ export async function seedNationalRollups(
 export async function seedSchoolRollups(
   orm: MikroORM,
   schools: readonly SchoolParameters[],
-  options: Omit<NationalSeedOptions, 'localAuthorities'> = {},
-): Promise<NationalSeedResult> {
+  options: Omit<NationalSeedOptions, 'localAuthorities' | 'pupilRegisters'> = {},
+): Promise<RollupSeedResult> {
   const started = Date.now();
   const progress = options.onProgress ?? ((message: string) => console.log(message));
   const { days, periods } = nationalCalendar(options.today ?? todayIso());
