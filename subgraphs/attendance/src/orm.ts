@@ -14,6 +14,13 @@ import {
 
 export const SCHEMA = 'attendance';
 
+/**
+ * Memory for each sort and hash of a statement. Trust, LA and national figures group millions of
+ * rollup rows by school and code; with PostgreSQL's default 4 MB those groupings spill to disk and
+ * take several times as long.
+ */
+export const AGGREGATE_WORK_MEM = '64MB';
+
 export function createAttendanceOrm(databaseUrl: string, queryLog?: QueryLog): Promise<MikroORM> {
   return createOrm({
     databaseUrl,
@@ -45,5 +52,6 @@ export function createAttendanceOrm(databaseUrl: string, queryLog?: QueryLog): P
       },
     ],
     queryLog,
+    sessionSettings: { work_mem: AGGREGATE_WORK_MEM },
   });
 }

@@ -6,6 +6,8 @@ import { persistentAbsenceSummary } from '../src/domain/persistent-absence';
 import { type CountedSpan, MeasuresService } from '../src/modules/measures/measures.service';
 import { AttendanceGranularity } from '../src/modules/measures/measures.type';
 import { PupilService } from '../src/modules/pupil/pupil.service';
+import { AGGREGATE_WORK_MEM } from '../src/orm';
+import { runSql } from '../src/sql';
 import type { MarkSubmission } from '../src/modules/register/ingestion';
 import { weekdays } from './factories';
 import {
@@ -271,6 +273,11 @@ describe('batching', () => {
       all.possibleSessions,
     );
     expect(together[0]!.enrolments! + together[1]!.enrolments!).toBe(all.enrolments);
+  });
+
+  it('gives every pooled connection the memory to group rollups without spilling to disk', async () => {
+    const [setting] = await runSql<{ work_mem: string }>(db.orm.em.fork(), 'show work_mem');
+    expect(setting!.work_mem).toBe(AGGREGATE_WORK_MEM);
   });
 
   it('lists 100 pupils with their attendance in at most 3 statements', async () => {

@@ -56,6 +56,18 @@ export interface OrmOptions {
   migrations: (MigrationObject | Constructor<Migration>)[];
   queryLog?: QueryLog;
   poolSize?: number;
+  /** PostgreSQL settings for every pooled connection, e.g. `{ work_mem: '64MB' }`. */
+  sessionSettings?: Record<string, string>;
+}
+
+type PooledConnection = { query(sql: string, callback: (error: Error | null) => void): void };
+
+function applySettings(settings: Record<string, string>) {
+  const statements = Object.entries(settings)
+    .map(([name, value]) => `set ${name} = '${value.replace(/'/g, "''")}'`)
+    .join('; ');
+  return (connection: PooledConnection, done: (error: Error | null, c: unknown) => void) =>
+    connection.query(statements, (error) => done(error, connection));
 }
 
 export async function createOrm(options: OrmOptions): Promise<MikroORM> {
@@ -75,7 +87,11 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
       snapshot: false,
       silent: true,
     },
-    pool: { min: 0, max: options.poolSize ?? 10 },
+    pool: {
+      min: 0,
+      max: options.poolSize ?? 10,
+      ...(options.sessionSettings ? { afterCreate: applySettings(options.sessionSettings) } : {}),
+    },
     allowGlobalContext: false,
     forceUndefined: false,
     ...(queryLog ? { loggerFactory: (o: LoggerOptions) => new RecordingLogger(o, queryLog) } : {}),

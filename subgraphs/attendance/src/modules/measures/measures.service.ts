@@ -179,7 +179,10 @@ const SPANS = `s as (select * from json_to_recordset(?::json) as x(k int, urn in
 const BUCKETS = `b as (select * from json_to_recordset(?::json) as x(k int, b int, from_d date, to_d date, gv text))`;
 const IN_SPAN = (alias: string) =>
   `(s.from_d is null or ${alias}.date >= s.from_d) and (s.until_d is null or ${alias}.date < s.until_d)`;
-const ROLLUP_FILTER = `where r.dimension = ? and r.group_value = b.gv and r.headline`;
+// The dates of all the batch's buckets again as constants, so that PostgreSQL reads only the
+// partitions of the years asked for (bounds that come from a join cannot prune them).
+const ROLLUP_FILTER = `where r.dimension = ? and r.group_value = b.gv and r.headline
+  and r.date between ? and ?`;
 /**
  * Sessions per school and code first, then the totals: counting distinct schools over the few
  * rows per school is far cheaper than over every daily row, which matters at England's size.
@@ -347,14 +350,16 @@ export class MeasuresService {
                 : [],
             );
       const thresholds = [PERSISTENT_ABSENCE_THRESHOLD_PERCENT, SEVERE_ABSENCE_THRESHOLD_PERCENT];
+      const dates = buckets.flatMap((bucket) => [bucket.from_d, bucket.to_d]).sort();
+      const rollupFilter = [group.dimension, dates[0], dates.at(-1)];
       const [rollups, persistence] = await Promise.all([
         spans
           ? runSql<RollupRow>(this.em, SQL.rollupsOfSpans, [
               asJson(spans),
               asJson(buckets),
-              group.dimension,
+              ...rollupFilter,
             ])
-          : runSql<RollupRow>(this.em, SQL.rollupsNational, [asJson(buckets), group.dimension]),
+          : runSql<RollupRow>(this.em, SQL.rollupsNational, [asJson(buckets), ...rollupFilter]),
         persistenceBuckets.length === 0
           ? Promise.resolve([] as PersistenceRow[])
           : spans
