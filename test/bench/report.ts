@@ -235,7 +235,8 @@ function aggregatesSection(report: BenchReport): string[] {
     '- **subgraph**: the same request straight to the attendance subgraph with a signed DfE ' +
       'viewer; the LA through `_entities` with the URNs the gateway would pass.',
     '- **raw SQL**: the hand-written statement below over the two rollup tables, on an open ' +
-      'connection; its figures are checked equal to the API’s (and the subgraph’s) before timing.',
+      'connection with the same `work_mem` as the attendance subgraph’s connections; its figures ' +
+      'are checked equal to the API’s (and the subgraph’s) before timing.',
     '',
     `One untimed cold run of each path per case, then ${plan.repeats} timed runs with the paths ` +
       'alternating (a different one first each run); median ms with the (min–max) range. P9 is ' +

@@ -47,10 +47,10 @@ const plan: GatewayScenarioPlan = quick
       repeats: 3,
       // Short runs so that a fresh clone, which must seed the national database (3 to 4
       // minutes), still finishes the full run within 15 minutes; repeats give the spread.
-      durationSeconds: 4,
+      durationSeconds: 3,
       warmUpSeconds: 1,
       operations: ['school-profile', 'trust-profile'],
-      trustDurationFactor: 5 / 4,
+      trustDurationFactor: 1,
     };
 
 const log = (line: string) => console.log(line);

@@ -1,3 +1,4 @@
+import { AGGREGATE_WORK_MEM } from '@estate/attendance/src/orm';
 import { authenticate, signToken } from '@estate/gateway/src/auth/jwt';
 import { ScopeResolver } from '@estate/gateway/src/auth/scope';
 import { AcademicYear, Role, todayIso } from '@estate/subgraph-kit';
@@ -304,6 +305,9 @@ export async function measureNationalAggregates(
   const database = await ensureNationalDatabase(log, { reseed: options.reseed });
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
+  // The same memory per sort and hash as the attendance subgraph's connections, so that the
+  // baseline is not slowed by spilling to disk where the API is not.
+  await client.query(`set work_mem = '${AGGREGATE_WORK_MEM}'`);
   const processes: BenchProcess[] = [];
   try {
     const counted = await client.query<{ daily: string; persistence: string; schools: string }>(
