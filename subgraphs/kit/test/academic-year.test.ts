@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AcademicYear } from '../src/academic-year';
-import { addDays, isIsoDate, isoWeekday } from '../src/dates';
+import { addDays, daysBetween, isIsoDate, isoWeekday } from '../src/dates';
 
 describe('AcademicYear', () => {
   it('puts 31 August in the year that began the previous September', () => {
@@ -34,6 +34,27 @@ describe('ISO dates', () => {
     expect(isIsoDate('2024-00-10')).toBe(false);
     expect(isIsoDate('2024-01-00')).toBe(false);
     expect(isIsoDate('2024-2-9')).toBe(false);
+  });
+
+  it('agrees with the calendar of Date on every day from 1899 to 2101', () => {
+    const viaDate = (date: string, days: number) => {
+      const d = new Date(`${date}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + days);
+      return d.toISOString().slice(0, 10);
+    };
+    const disagreements: string[] = [];
+    let date = '1899-12-25';
+    for (let step = 0; step < 73_500; step += 1) {
+      const next = addDays(date, 1);
+      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+      if (next !== viaDate(date, 1) || isoWeekday(date) !== weekday) disagreements.push(date);
+      date = next;
+    }
+    expect(disagreements).toEqual([]);
+    expect(date > '2100-12-31').toBe(true);
+    expect(addDays('2024-03-01', -366)).toBe('2023-03-01');
+    expect(daysBetween('2023-03-01', '2024-03-01')).toBe(366);
+    expect(daysBetween('2024-03-01', '2023-03-01')).toBe(-366);
   });
 
   it('steps over month ends and knows the weekday', () => {
