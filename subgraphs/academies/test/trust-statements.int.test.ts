@@ -135,4 +135,26 @@ describe('the trust query’s academies fetch', () => {
     expect(one.statements).toBe(2);
     expect(fifty.statements).toBe(2);
   });
+
+  it('answers a school profile’s academies fetch, its trust on two dates included, in two statements', async () => {
+    const { data, statements } = await run<{
+      school: {
+        localAuthority: { code: string };
+        trust: { groupUid: string } | null;
+        before: { groupUid: string } | null;
+      };
+    }>(
+      `query ($urn: Int!) { school(urn: $urn) {
+        urn name phase localAuthority { code name }
+        trust { groupUid name joinedOn }
+        before: trust(on: "2016-01-01") { groupUid }
+      } }`,
+      { urn: openUrns[0] },
+    );
+    expect(statements).toBe(2);
+    // The test trusts share their first schools, so either is the school's trust today.
+    expect([trustOf(5), trustOf(50)]).toContain(data.school.trust?.groupUid);
+    expect(data.school.before).toBeNull();
+    expect(data.school.localAuthority.code).toMatch(/^\d{3}$/);
+  });
 });

@@ -2,7 +2,6 @@ import {
   containsPattern,
   type ConnectionShape,
   type EntityManager,
-  groupBy,
   type IsoDate,
   manyByKey,
   notFound,
@@ -21,15 +20,9 @@ import {
   Trust,
   type TrustFilter,
   type TrustMembership,
-  trustMembership,
   type TrustSchoolEdge,
 } from './trust.type';
 import { trustTypeCodeOf } from '../school/gias-codes';
-
-interface DatedKey<K> {
-  key: K;
-  on: IsoDate;
-}
 
 /** A span of a school in a trust, with the school itself when academies holds it. */
 interface TrustMember extends MembershipSpan {
@@ -39,15 +32,12 @@ interface TrustMember extends MembershipSpan {
 
 type TrustSchoolConnection = ConnectionShape<School, TrustSchoolEdge>;
 
-const MEMBER_ON_DATE = 'm.joined_on <= ? and (m.left_on is null or m.left_on > ?)';
-
 function isMemberOn(span: MembershipSpan, on: IsoDate): boolean {
   return span.joinedOn <= on && (span.leftOn === null || span.leftOn > on);
 }
 
 export class TrustService {
   private readonly byUid: DataLoader<string, TrustEntity | null>;
-  private readonly membershipOn: DataLoader<DatedKey<number>, TrustMembership | null, string>;
   private readonly membersByUid: DataLoader<string, TrustMember[]>;
 
   constructor(
@@ -57,9 +47,6 @@ export class TrustService {
     this.byUid = new DataLoader(async (uids) => {
       const rows = await em.find(TrustEntity, { groupUid: { $in: [...uids] } });
       return oneByKey(uids, rows, (row) => row.groupUid);
-    });
-    this.membershipOn = new DataLoader((keys) => this.loadMembershipsOn(keys), {
-      cacheKeyFn: (key) => `${key.key}|${key.on}`,
     });
     // Every span of the trust, past ones too, so that `schools` on any date and `membershipSpans`
     // asked in the same request share one statement; trusts are small enough to page in memory.
@@ -131,8 +118,9 @@ export class TrustService {
     );
   }
 
-  membershipOf(urn: number, on: IsoDate = todayIso()): Promise<TrustMembership | null> {
-    return this.membershipOn.load({ key: urn, on });
+  /** From the trust history that other subgraphs ask for too, so that it costs no statement of its own. */
+  async membershipOf(urn: number, on: IsoDate = todayIso()): Promise<TrustMembership | null> {
+    return (await this.history(urn)).find((membership) => isMemberOn(membership, on)) ?? null;
   }
 
   async history(urn: number): Promise<TrustMembership[]> {
@@ -169,34 +157,5 @@ export class TrustService {
         leftOn: member.leftOn,
       }),
     );
-  }
-
-  private async memberships(condition: string, params: unknown[]): Promise<TrustMembership[]> {
-    const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(
-      `select m.urn, m.joined_on, m.left_on, t.*
-       from academies.trust_membership m join academies.trust t on t.group_uid = m.group_uid
-       where ${condition} order by m.urn, m.joined_on`,
-      params,
-    );
-    return rows.map((row) =>
-      trustMembership(Trust.from(this.em.map(TrustEntity, row)), {
-        urn: row.urn as number,
-        joinedOn: row.joined_on as string,
-        leftOn: (row.left_on as string | null) ?? null,
-      }),
-    );
-  }
-
-  private async loadMembershipsOn(keys: readonly DatedKey<number>[]) {
-    const found = new Map<string, TrustMembership>();
-    for (const [on, group] of groupBy(keys, (key) => key.on)) {
-      const rows = await this.memberships(`m.urn in (?) and ${MEMBER_ON_DATE}`, [
-        group.map((key) => key.key),
-        on,
-        on,
-      ]);
-      for (const row of rows) found.set(`${row.urn}|${on}`, row);
-    }
-    return keys.map((key) => found.get(`${key.key}|${key.on}`) ?? null);
   }
 }
