@@ -30,6 +30,10 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   gatewaySecret: string;
   jwt: JwtConfig;
+  /**
+   * How long one subgraph fetch may take. National figures for a whole past year group tens of
+   * millions of rollup rows at England's size and take over 10 s; a shorter limit would refuse them.
+   */
   subgraphTimeoutMs: number;
   /** How long a TRUST or LA viewer's resolved schools are reused before asking academies again. */
   scopeCacheMs: number;
@@ -87,7 +91,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
       issuer: envString(env, 'JWT_ISSUER', 'estate-graph'),
       audience: envString(env, 'JWT_AUDIENCE', 'estate-graph'),
     },
-    subgraphTimeoutMs: envInt(env, 'SUBGRAPH_TIMEOUT_MS', 5_000),
+    subgraphTimeoutMs: envInt(env, 'SUBGRAPH_TIMEOUT_MS', 30_000),
     scopeCacheMs: envInt(env, 'SCOPE_CACHE_MS', 60_000),
     // Register submissions from MIS vendors carry a school-day of marks in their variables.
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 5 * 1024 * 1024),

@@ -231,7 +231,7 @@ function aggregatesSection(report: BenchReport): string[] {
       'processes) as a DfE viewer with a bench token. Through the gateway because ' +
       '`LocalAuthority.attendance` `@requires` the LA’s `schoolUrns`, which the gateway fetches ' +
       'from academies and passes on; its subgraph timeout is raised to 120 s for this scenario ' +
-      '(the 5 s default is shorter than a cold national summary).',
+      '(above the 30 s default, so that a cold run on a busy machine is measured, not refused).',
     '- **subgraph**: the same request straight to the attendance subgraph with a signed DfE ' +
       'viewer; the LA through `_entities` with the URNs the gateway would pass.',
     '- **raw SQL**: the hand-written statement below over the two rollup tables, on an open ' +
