@@ -68,4 +68,24 @@ describe('daily rollups partitioned by academic year', () => {
     });
     expect(await partitionOf(136330, '2014-10-06')).toBe('attendance.daily_rollup_2014_15');
   });
+
+  it('creates it again in another database served by the same process', async () => {
+    const other = await startAttendanceDb('attendance_rollup_backfill_other');
+    try {
+      const bob = upn(2);
+      await submit(other.orm, {
+        urn: 136339,
+        pupils: [pupil(bob, { dateOfBirth: '2007-03-01', yearGroup: 3, admittedOn: '2014-09-01' })],
+        marks: marksOf(bob, ['2014-10-07'], ['/', '\\']),
+      });
+      const [row] = await runSql<{ partition: string }>(
+        other.orm.em.fork(),
+        `select tableoid::regclass::text as partition from attendance.daily_rollup
+         where urn = 136339 and date = '2014-10-07' limit 1`,
+      );
+      expect(row?.partition).toBe('attendance.daily_rollup_2014_15');
+    } finally {
+      await other.close();
+    }
+  });
 });

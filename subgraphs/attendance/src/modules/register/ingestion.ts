@@ -153,23 +153,35 @@ function isTimestamp(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
 }
 
-const knownPartitions = new Set<number>();
+// Per ORM, that is per database, and only once the transaction that created them has committed:
+// a rolled-back creation must be tried again.
+const knownPartitions = new WeakMap<object, Set<number>>();
+
+function partitionsKnownTo(em: EntityManager): Set<number> {
+  let known = knownPartitions.get(em.config);
+  if (!known) {
+    known = new Set();
+    knownPartitions.set(em.config, known);
+  }
+  return known;
+}
 
 /**
  * Marks and daily rollups are partitioned per academic year; a backfill into an older year creates
- * its partitions.
+ * its partitions. Returns the years it created them for.
  */
-async function ensurePartitions(em: EntityManager, dates: Iterable<IsoDate>): Promise<void> {
+async function ensurePartitions(em: EntityManager, dates: Iterable<IsoDate>): Promise<number[]> {
   const years = new Set<number>();
   for (const date of dates) years.add(AcademicYear.containing(date).startYear);
-  const missing = [...years].filter((year) => !knownPartitions.has(year));
-  if (missing.length === 0) return;
+  const known = partitionsKnownTo(em);
+  const missing = [...years].filter((year) => !known.has(year));
+  if (missing.length === 0) return [];
   await runSql(em, `select pg_advisory_xact_lock(hashtext('attendance.mark partitions'))`);
   for (const year of missing) {
     await runSql(em, markPartitionSql(year));
     await runSql(em, rollupPartitionSql(year));
-    knownPartitions.add(year);
   }
+  return missing;
 }
 
 /**
@@ -201,7 +213,8 @@ export async function ingestRegister(
   }
   const hash = payloadHash(batch);
 
-  return rootEm.transactional(async (em) => {
+  let partitionYears: number[] = [];
+  const result = await rootEm.transactional(async (em) => {
     const submissionId = randomUUID();
     if (key !== null) {
       // The unique (source, key) index makes a concurrent twin wait here until we commit, then
@@ -273,7 +286,7 @@ export async function ingestRegister(
 
     const result = { inserted: 0, amended: 0, unchanged: 0, stale: 0 };
     if (batch.marks.length > 0) {
-      await ensurePartitions(
+      partitionYears = await ensurePartitions(
         em,
         batch.marks.map((m) => m.date),
       );
@@ -422,6 +435,8 @@ export async function ingestRegister(
       acceptedAt: acceptedAt.toISOString(),
     };
   });
+  for (const year of partitionYears) partitionsKnownTo(rootEm).add(year);
+  return result;
 }
 
 /**
