@@ -87,8 +87,8 @@ async function main(config: LaunchConfig): Promise<void> {
       children.push(child);
       return waitUntilHealthy(child, `http://127.0.0.1:${subgraph.port}/healthz`);
     });
-    await Promise.all(started);
-
+    // On the static supergraph the gateway needs no subgraph to start, so it starts while they
+    // migrate and seed; the graph is announced once all of them answer.
     const gateway = startProcess('gateway', 'gateway/src/main.ts', {
       PORT: String(config.gatewayPort),
       ...Object.fromEntries(
@@ -96,7 +96,10 @@ async function main(config: LaunchConfig): Promise<void> {
       ),
     });
     children.push(gateway);
-    await waitUntilHealthy(gateway, `http://127.0.0.1:${config.gatewayPort}/healthz`);
+    await Promise.all([
+      ...started,
+      waitUntilHealthy(gateway, `http://127.0.0.1:${config.gatewayPort}/healthz`),
+    ]);
     console.log(`\nEstate Graph is ready at http://127.0.0.1:${config.gatewayPort}/graphql`);
     console.log('Get a token with: pnpm token --role dfe   (Ctrl-C stops everything)\n');
     for (const child of children) {
