@@ -73,15 +73,15 @@ const PHASES: Record<
   primary: {
     pupils: 42,
     years: [0, 1, 2, 3, 4, 5, 6],
-    medianAbsence: 0.03,
+    medianAbsence: 0.032,
     spread: 1.0,
     unauthorisedShare: 0.38,
   },
   secondary: {
     pupils: 70,
     years: [7, 8, 9, 10, 11, 12, 13],
-    medianAbsence: 0.054,
-    spread: 1.0,
+    medianAbsence: 0.052,
+    spread: 0.9,
     unauthorisedShare: 0.55,
   },
   special: {
@@ -179,11 +179,30 @@ function upnFor(laCode: string, estab: number, yearDigits: number, serial: numbe
   return `${upnCheckLetter(body)}${body}`;
 }
 
-function logNormal(random: SeededRandom, median: number, spread: number): number {
-  // Box–Muller from two uniforms of the seeded generator.
-  const u = Math.max(random.next(), 1e-9);
-  const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.next());
-  return Math.min(0.95, median * Math.exp(spread * z));
+/**
+ * A seed for one school's, or one school-year's, own stream of draws, so that a school's pupils do
+ * not depend on which schools come before it, nor last year's marks on how much of this year has
+ * passed: the demo's figures for a finished year are the same whatever the date.
+ */
+function streamSeed(seed: number, ...parts: number[]): number {
+  return parts.reduce((mixed, part) => Math.imul(mixed ^ part, 0x9e3779b1) >>> 0, seed >>> 0);
+}
+
+/**
+ * The school's pupils' standard normal scores, one at each of n evenly spaced quantiles in random
+ * order: a roll of fifty would otherwise put the school's absence a percentage point or more from
+ * its calibration by chance. The quantile function is Tukey's lambda approximation of the normal.
+ */
+function stratifiedNormalScores(random: SeededRandom, n: number): number[] {
+  const scores = Array.from({ length: n }, (_, i) => {
+    const p = (i + 0.5) / n;
+    return 4.91 * (p ** 0.14 - (1 - p) ** 0.14);
+  });
+  for (let i = n - 1; i > 0; i -= 1) {
+    const j = random.int(0, i);
+    [scores[i], scores[j]] = [scores[j]!, scores[i]!];
+  }
+  return scores;
 }
 
 /** The demo schools with registers, in `DEMO_REGISTER_URNS` order. */
@@ -212,7 +231,6 @@ export function generateDemoRegisters(
     seed = DEMO_REGISTER_SEED,
   }: RegisterGeneration = {},
 ): RegisterBatch[] {
-  const random = new SeededRandom(seed);
   const current = AcademicYear.containing(today);
   const previous = current.plus(-1);
   const yesterday = addDays(today, -1);
@@ -224,11 +242,14 @@ export function generateDemoRegisters(
     if (!phase) continue;
     const shape = PHASES[phase];
     const fsmShare = rollRule.fsmShare(school);
+    const random = new SeededRandom(streamSeed(seed, urn));
     const pupils: DemoPupil[] = [];
     let serial = 0;
     const perYear = Math.ceil(rollRule.pupils(school, phase) / shape.years.length);
+    const yearGroups = [...shape.years, shape.years.at(-1)! + 1];
+    const scores = stratifiedNormalScores(random, perYear * yearGroups.length);
     // Pupils in the current year, plus last year's leavers from the top year group.
-    for (const yearGroup of [...shape.years, shape.years.at(-1)! + 1]) {
+    for (const yearGroup of yearGroups) {
       const leavers = yearGroup > shape.years.at(-1)!;
       for (let i = 0; i < perYear; i += 1) {
         serial += 1;
@@ -237,7 +258,8 @@ export function generateDemoRegisters(
         const joinedAtStart = yearGroup === shape.years[0];
         const admittedOn = joinedAtStart ? current.firstDay : previous.firstDay;
         const isFsm = random.chance(fsmShare);
-        const rate = logNormal(random, shape.medianAbsence * (isFsm ? 1.35 : 0.85), shape.spread);
+        const median = shape.medianAbsence * (isFsm ? 1.35 : 0.85);
+        const rate = Math.min(0.95, median * Math.exp(shape.spread * scores[serial - 1]!));
         pupils.push({
           upn: upnFor(school.laCode, school.establishmentNumber ?? 0, 20 + (serial % 7), serial),
           dateOfBirth,
@@ -260,6 +282,7 @@ export function generateDemoRegisters(
 
     for (const year of [previous, current]) {
       const isCurrent = year.equals(current);
+      const marksRandom = new SeededRandom(streamSeed(seed, urn, year.startYear));
       const days = schoolDays(year, isCurrent ? yesterday : year.lastDay);
       const onRoll = pupils.filter(
         (p) =>
@@ -289,7 +312,12 @@ export function generateDemoRegisters(
             marks.push({ upn: pupil.upn, date, session: 'PM', code: '#' });
             continue;
           }
-          const [am, pm] = dayCodes(random, pupil.absenceRate, shape.unauthorisedShare, recent);
+          const [am, pm] = dayCodes(
+            marksRandom,
+            pupil.absenceRate,
+            shape.unauthorisedShare,
+            recent,
+          );
           marks.push({ upn: pupil.upn, date, session: 'AM', code: am });
           marks.push({ upn: pupil.upn, date, session: 'PM', code: pm });
         }

@@ -75,7 +75,7 @@ async function ingestSchoolRegisters(
  * figures cover all of it; then Middlesbrough's mentoring pilot and penalty notices, through their
  * services too.
  */
-export async function seedDemo(orm: MikroORM): Promise<void> {
+export async function seedDemo(orm: MikroORM, today: IsoDate = todayIso()): Promise<void> {
   await runSql(
     orm.em.fork(),
     `insert into attendance.vendor_authorisation (vendor_id, urn, authorised_on)
@@ -83,7 +83,7 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
      on conflict do nothing`,
     [asJson(DEMO_VENDOR_AUTHORISATIONS.map((a) => ({ vendor_id: a.vendorId, urn: a.urn })))],
   );
-  const bySchool = groupBy(generateDemoRegisters(), (batch) => batch.urn);
+  const bySchool = groupBy(generateDemoRegisters(today), (batch) => batch.urn);
   const withRegisters = new Set<number>(DEMO_REGISTER_URNS);
   const rollupsOnly = rollupSchools(
     generateDemoEstate().schools.filter(
@@ -92,10 +92,10 @@ export async function seedDemo(orm: MikroORM): Promise<void> {
     DEMO_REGISTER_SEED + 1,
   );
   await Promise.all([
-    ingestSchoolRegisters(orm, bySchool.values(), 'seed:demo'),
-    seedSchoolRollups(orm, rollupsOnly, { concurrency: 1, onProgress: () => undefined }),
+    ingestSchoolRegisters(orm, bySchool.values(), 'seed:demo', { today }),
+    seedSchoolRollups(orm, rollupsOnly, { concurrency: 1, onProgress: () => undefined, today }),
   ]);
-  await seedActingOnAbsence(orm);
+  await seedActingOnAbsence(orm, today);
 }
 
 export interface NationalSeedResult extends RollupSeedResult {
