@@ -3,7 +3,7 @@ import { AcademicYear, type Viewer } from '@estate/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeasuresService, type MeasureUniverse } from '../src/modules/measures/measures.service';
 import { AttendanceGranularity } from '../src/modules/measures/measures.type';
-import { nationalSchools, planNationalSeed } from '../src/seed/national';
+import { nationalSchools, planNationalSeed, seedSchoolRollups } from '../src/seed/national';
 import { seedNational, hasRegisters } from '../src/seed/seed';
 import { runSql } from '../src/sql';
 import { type AttendanceDb, startAttendanceDb } from './support/registers';
@@ -245,5 +245,27 @@ describe('national seed', () => {
         measures().summary({ kind: 'national' }, { kind: 'national' }, YEAR),
       ),
     ).toBe(one);
+  });
+});
+
+describe('rollups without marks', () => {
+  it('create the partitions of years after the migrated ones, as marks do', async () => {
+    const later = await startAttendanceDb('attendance_later_years');
+    try {
+      const today = '2031-10-15';
+      const rollups = await seedSchoolRollups(later.orm, nationalSchools(SLICE).slice(0, 2), {
+        today,
+        onProgress: () => {},
+      });
+      expect(rollups.rollupRows).toBeGreaterThan(0);
+      const [row] = await runSql<{ years: string[] }>(
+        later.orm.em.fork(),
+        `select json_agg(distinct extract(year from date) order by extract(year from date)) as years
+         from attendance.daily_rollup`,
+      );
+      expect(row!.years).toEqual([2030, 2031]);
+    } finally {
+      await later.close();
+    }
   });
 });

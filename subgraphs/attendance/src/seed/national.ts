@@ -13,7 +13,7 @@ import {
   todayIso,
 } from '@estate/subgraph-kit';
 import { censusTerms } from '../domain/census-terms';
-import type { RegisterBatch } from '../modules/register/ingestion';
+import { ensurePartitionsCommitted, type RegisterBatch } from '../modules/register/ingestion';
 import { asJson, runSql } from '../sql';
 import {
   generateDemoRegisters,
@@ -381,6 +381,10 @@ export async function seedSchoolRollups(
   const las = [...byLa.entries()];
   progress(
     `attendance rollups: ${schools.length} schools in ${las.length} LAs, ${days.length} school days, ${periods.length} PA periods`,
+  );
+  await ensurePartitionsCommitted(
+    orm.em,
+    days.map((day) => day.date),
   );
   const daysJson = asJson(days);
   const periodsJson = asJson(periods);

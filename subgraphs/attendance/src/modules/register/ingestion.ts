@@ -184,6 +184,15 @@ async function ensurePartitions(em: EntityManager, dates: Iterable<IsoDate>): Pr
   return missing;
 }
 
+/** For writers of rollups without marks: the partitions of the years of `dates`, committed. */
+export async function ensurePartitionsCommitted(
+  rootEm: EntityManager,
+  dates: Iterable<IsoDate>,
+): Promise<void> {
+  const created = await rootEm.fork().transactional((em) => ensurePartitions(em, dates));
+  for (const year of created) partitionsKnownTo(rootEm).add(year);
+}
+
 /**
  * Writes one school's register batch: all of it or, if anything in it is wrong, none of it, with
  * every problem listed by index. Marks are upserted by their natural key (urn, pupil, date,
