@@ -71,6 +71,29 @@ describe('submitting a register', () => {
     expect(await countRows(db.orm, 'mark')).toBe(20);
   });
 
+  it('updates a pupil whose details changed and leaves the rest of the roll unwritten', async () => {
+    const versions = async () =>
+      new Map(
+        (
+          await runSql<{ upn: string; version: string; fsm: boolean }>(
+            db.orm.em.fork(),
+            'select upn, xmin::text as version, fsm from attendance.enrolment',
+          )
+        ).map((row) => [row.upn, row]),
+      );
+    await submit(db.orm, { urn: URN, pupils: [pupil(ALICE), pupil(BOB)], marks: [] });
+    const before = await versions();
+    await submit(db.orm, {
+      urn: URN,
+      pupils: [pupil(ALICE), pupil(BOB, { freeSchoolMeals: true })],
+      marks: week(ALICE, times(2, '/')),
+    });
+    const after = await versions();
+    expect(after.get(ALICE)!.version).toBe(before.get(ALICE)!.version);
+    expect(after.get(BOB)!.version).not.toBe(before.get(BOB)!.version);
+    expect(after.get(BOB)!.fsm).toBe(true);
+  });
+
   it('treats a resend of the same marks without a key as unchanged (natural key upsert)', async () => {
     const batch = { urn: URN, pupils: [pupil(ALICE)], marks: week(ALICE, times(6, '/')) };
     await submit(db.orm, batch);

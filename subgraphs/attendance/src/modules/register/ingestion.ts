@@ -261,7 +261,8 @@ export async function ingestRegister(
       );
     }
 
-    // Pupils: insert new ones with a fresh opaque id, update the rest.
+    // Pupils: insert new ones with a fresh opaque id, update those that changed. MIS send the
+    // whole roll with every day's register, so most are unchanged and need no write.
     const pupilRows = batch.pupils.map((p) => ({
       id: enrolments.get(p.upn)?.id ?? randomUUID(),
       urn: batch.urn,
@@ -275,7 +276,8 @@ export async function ingestRegister(
       admitted_on: p.admittedOn,
       left_on: p.leftOn ?? null,
     }));
-    if (pupilRows.length > 0) {
+    const changedPupils = pupilRows.filter((row) => !sameEnrolment(enrolments.get(row.upn), row));
+    if (changedPupils.length > 0) {
       await runSql(
         em,
         `insert into attendance.enrolment
@@ -288,9 +290,9 @@ export async function ingestRegister(
            year_group = excluded.year_group, sex = excluded.sex, fsm = excluded.fsm,
            sen_status = excluded.sen_status, eal = excluded.eal,
            admitted_on = excluded.admitted_on, left_on = excluded.left_on, updated_at = now()`,
-        [asJson(pupilRows)],
+        [asJson(changedPupils)],
       );
-      for (const row of pupilRows) enrolments.set(row.upn, row);
+      for (const row of changedPupils) enrolments.set(row.upn, row);
     }
 
     const result = { inserted: 0, amended: 0, unchanged: 0, stale: 0 };
@@ -446,6 +448,20 @@ export async function ingestRegister(
   });
   for (const year of partitionYears) partitionsKnownTo(rootEm).add(year);
   return result;
+}
+
+function sameEnrolment(stored: EnrolmentRow | undefined, sent: EnrolmentRow): boolean {
+  return (
+    stored !== undefined &&
+    stored.date_of_birth === sent.date_of_birth &&
+    stored.year_group === sent.year_group &&
+    stored.sex === sent.sex &&
+    stored.fsm === sent.fsm &&
+    stored.sen_status === sent.sen_status &&
+    stored.eal === sent.eal &&
+    stored.admitted_on === sent.admitted_on &&
+    stored.left_on === sent.left_on
+  );
 }
 
 /**
