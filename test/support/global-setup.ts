@@ -10,6 +10,12 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * The day the e2e demo is seeded as of. The suites ask about dates of its two academic years, which
+ * a demo seeded as of the real today would lose once a new year began.
+ */
+const DEMO_SEEDED_AS_OF = '2026-12-03';
+
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
   const template = await createTestDatabase('demo_template');
   try {
@@ -18,7 +24,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
       const orm = await subgraph.createOrm(template.url);
       try {
         await migrate(orm, subgraph.schema);
-        await subgraph.seed(orm, 'demo');
+        await subgraph.seed(orm, 'demo', { asOf: DEMO_SEEDED_AS_OF });
       } finally {
         await orm.close();
       }

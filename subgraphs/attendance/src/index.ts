@@ -17,8 +17,9 @@ export const attendanceSubgraph: SubgraphModule<AttendanceConfig> = {
   hasData: hasRegisters,
   seedScales: ['demo', 'national'],
   seed: async (orm, scale, options = {}) => {
-    if (scale === 'national') await seedNational(orm, { pupilRegisters: options.pupilRegisters });
-    else await seedDemo(orm);
+    if (scale === 'national') {
+      await seedNational(orm, { pupilRegisters: options.pupilRegisters, today: options.asOf });
+    } else await seedDemo(orm, options.asOf);
   },
   checkSeedOptions: (scale, options) => {
     if (!options.pupilRegisters) return;

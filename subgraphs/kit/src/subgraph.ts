@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Env, SubgraphConfig } from './config';
+import type { IsoDate } from './dates';
 import { type MikroORM, migrate, type QueryLog } from './db';
 import { runUntilSignalled } from './main';
 import type { SubgraphServer } from './server';
@@ -15,6 +16,11 @@ export interface SchoolSelection {
 export interface SeedOptions {
   /** Schools the national scale gives pupil-level registers instead of rollups alone. */
   pupilRegisters?: SchoolSelection;
+  /**
+   * The day the seed takes for today, registers running to the day before; the real today unless
+   * pinned, as the end-to-end tests pin it so that the dates they ask about stay seeded.
+   */
+  asOf?: IsoDate;
 }
 
 /**
