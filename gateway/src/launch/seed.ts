@@ -1,4 +1,9 @@
-import { migrate, type SubgraphModule } from '@estate/subgraph-kit';
+import {
+  migrate,
+  seedIfEmpty,
+  type SubgraphModule,
+  UnfinishedSeedError,
+} from '@estate/subgraph-kit';
 import { SUBGRAPHS } from '../../../schema/subgraphs';
 import {
   readLaunchConfig,
@@ -32,13 +37,12 @@ async function main({ scale, options }: SeedCommand): Promise<void> {
           console.log(`${subgraph.name}: has no ${scale} seed yet; left as it is`);
           continue;
         }
-        if (await subgraph.hasData(orm)) {
-          console.log(`${subgraph.name}: already has data, left as it is`);
-          continue;
-        }
         const started = Date.now();
-        await subgraph.seed(orm, scale, options);
-        console.log(`${subgraph.name}: seeded the ${scale} estate in ${Date.now() - started} ms`);
+        if ((await seedIfEmpty(subgraph, orm, scale, options)) === 'hasData') {
+          console.log(`${subgraph.name}: already has data, left as it is`);
+        } else {
+          console.log(`${subgraph.name}: seeded the ${scale} estate in ${Date.now() - started} ms`);
+        }
       } finally {
         await orm.close();
       }
@@ -59,6 +63,6 @@ if (command.help) {
   process.exit(0);
 }
 main(command).catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof UnfinishedSeedError ? error.message : error);
   process.exit(1);
 });

@@ -13,6 +13,7 @@ export * from './pagination';
 export * from './random';
 export * from './scalars';
 export * from './schema';
+export * from './seeding';
 export * from './server';
 export * from './sql';
 export * from './subgraph';

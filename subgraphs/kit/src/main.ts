@@ -1,3 +1,5 @@
+import { UnfinishedSeedError } from './seeding';
+
 /**
  * Runs a server until SIGTERM or SIGINT, then drains it: in-flight requests finish, new connections
  * are refused, and the process exits once everything is closed.
@@ -6,7 +8,14 @@ export async function runUntilSignalled(
   name: string,
   start: () => Promise<{ url: string; close(): Promise<void> }>,
 ): Promise<void> {
-  const running = await start();
+  let running: Awaited<ReturnType<typeof start>>;
+  try {
+    running = await start();
+  } catch (error) {
+    // A refusal the operator must act on reads best as its message alone.
+    console.error(error instanceof UnfinishedSeedError ? error.message : error);
+    process.exit(1);
+  }
   console.log(`${name} listening at ${running.url}`);
   let stopping = false;
   const stop = (signal: string) => {

@@ -3,6 +3,7 @@ import type { Env, SubgraphConfig } from './config';
 import type { IsoDate } from './dates';
 import { type MikroORM, migrate, type QueryLog } from './db';
 import { runUntilSignalled } from './main';
+import { seedIfEmpty } from './seeding';
 import type { SubgraphServer } from './server';
 
 export type SeedScale = 'demo' | 'national';
@@ -67,10 +68,7 @@ export function runSubgraph<TConfig extends SubgraphConfig>(
     if (scale && !seedable && scale !== 'none') {
       console.log(`${subgraph.name}: has no ${scale} seed yet; left as it is`);
     }
-    if (seedable && !(await subgraph.hasData(orm))) {
-      console.log(`${subgraph.name}: seeding the ${scale} estate`);
-      await subgraph.seed(orm, seedable);
-    }
+    if (seedable) await seedIfEmpty(subgraph, orm, seedable, {}, console.log);
     const running = await (await subgraph.createServer(config, { orm })).listen();
     return {
       url: running.url,
