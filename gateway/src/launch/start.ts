@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { SUBGRAPHS, subgraphUrl } from '../../../schema/subgraphs';
 import { type LaunchConfig, readLaunchConfig, REPO_ROOT } from './config';
-import { openDatabase } from './database';
+import { type Database, databaseUrlOf, openDatabase } from './database';
 
 const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -63,7 +63,7 @@ async function stopChild(child: Child): Promise<void> {
 }
 
 async function main(config: LaunchConfig): Promise<void> {
-  const database = await openDatabase(config);
+  let database: Database | undefined;
   const children: Child[] = [];
   let stopping = false;
   const stopAll = async (exitCode: number) => {
@@ -71,14 +71,15 @@ async function main(config: LaunchConfig): Promise<void> {
     stopping = true;
     // The gateway first, so that nothing new reaches the subgraphs while they drain.
     for (const child of [...children].reverse()) await stopChild(child);
-    await database.stop();
+    await database?.stop();
     process.exit(exitCode);
   };
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
 
   try {
-    const subgraphEnv = { DATABASE_URL: database.url, SEED: config.seed };
+    // The subgraphs load their code while the database starts, and wait for it before migrating.
+    const subgraphEnv = { DATABASE_URL: databaseUrlOf(config), SEED: config.seed };
     const started = SUBGRAPHS.map((subgraph) => {
       const child = startProcess(subgraph.name, subgraph.main, {
         ...subgraphEnv,
@@ -96,6 +97,7 @@ async function main(config: LaunchConfig): Promise<void> {
       ),
     });
     children.push(gateway);
+    database = await openDatabase(config);
     await Promise.all([
       ...started,
       waitUntilHealthy(gateway, `http://127.0.0.1:${config.gatewayPort}/healthz`),

@@ -7,6 +7,7 @@ import {
 } from '@mikro-orm/core';
 import { type Migration, Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import pg from 'pg';
 
 export { MikroORM };
 export type { EntityManager } from '@mikro-orm/postgresql';
@@ -96,6 +97,33 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     forceUndefined: false,
     ...(queryLog ? { loggerFactory: (o: LoggerOptions) => new RecordingLogger(o, queryLog) } : {}),
   });
+}
+
+/** Refused connections and "the database system is starting up": a server not up yet. */
+function isStartingUp(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'ECONNREFUSED' || code === 'ENOENT' || code === '57P03';
+}
+
+/**
+ * Resolves once the server at `url` accepts connections, so that a process started alongside its
+ * database (as `pnpm start` starts them, to overlap their start-up) waits rather than fails. Any
+ * other failure, a wrong password say, is thrown at once.
+ */
+export async function waitForDatabase(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch (error) {
+      await client.end().catch(() => {});
+      if (!isStartingUp(error) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 /** Brings the subgraph's schema up to date; safe to run on every start. */

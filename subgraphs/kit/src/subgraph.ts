@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Env, SubgraphConfig } from './config';
 import type { IsoDate } from './dates';
-import { type MikroORM, migrate, type QueryLog } from './db';
+import { type MikroORM, migrate, type QueryLog, waitForDatabase } from './db';
 import { runUntilSignalled } from './main';
 import { seedIfEmpty } from './seeding';
 import type { SubgraphServer } from './server';
@@ -61,6 +61,7 @@ export function runSubgraph<TConfig extends SubgraphConfig>(
 ): void {
   void runUntilSignalled(subgraph.name, async () => {
     const config = subgraph.readConfig(env);
+    await waitForDatabase(config.databaseUrl);
     const orm = await subgraph.createOrm(config.databaseUrl);
     await migrate(orm, subgraph.schema);
     const scale = env.SEED;

@@ -31,7 +31,7 @@ function subgraphWriting(rows: number, failAfter = Infinity) {
     name: 'test',
     schema: SCHEMA,
     hasData: async () =>
-      (await connection().execute(`select exists (select 1 from ${SCHEMA}.row) as found`))[0]
+      (await connection().execute(`select exists (select 1 from ${SCHEMA}.row) as found`))[0]!
         .found as boolean,
     seed: async () => {
       for (let n = 1; n <= rows; n += 1) {
@@ -43,7 +43,7 @@ function subgraphWriting(rows: number, failAfter = Infinity) {
 }
 
 const rowCount = async () =>
-  Number((await orm.em.getConnection().execute(`select count(*) as n from ${SCHEMA}.row`))[0].n);
+  Number((await orm.em.getConnection().execute(`select count(*) as n from ${SCHEMA}.row`))[0]!.n);
 
 describe('seeding an empty schema', () => {
   it('seeds once, then leaves the data alone', async () => {
