@@ -17,7 +17,8 @@ function startProcess(name: string, entry: string, env: Record<string, string>):
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, entry)], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel tells the child if we die without stopping it (see runUntilSignalled).
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // Its own process group, so that Ctrl-C reaches it only through us and shutdown stays ordered.
     detached: true,
   });
@@ -74,8 +75,10 @@ async function main(config: LaunchConfig): Promise<void> {
     await database?.stop();
     process.exit(exitCode);
   };
-  process.once('SIGINT', () => void stopAll(0));
-  process.once('SIGTERM', () => void stopAll(0));
+  // Not once: Ctrl-C reaches us both from the terminal and forwarded by pnpm, and a second signal
+  // left to its default would kill us half way through stopping, orphaning the subgraphs.
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
 
   try {
     // The subgraphs load their code while the database starts, and wait for it before migrating.

@@ -18,10 +18,10 @@ export async function runUntilSignalled(
   }
   console.log(`${name} listening at ${running.url}`);
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (why: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${name} received ${signal}, draining`);
+    console.log(`${name} ${why}, draining`);
     running.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -30,6 +30,12 @@ export async function runUntilSignalled(
       },
     );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('received SIGTERM'));
+  process.once('SIGINT', () => stop('received SIGINT'));
+  // Started by `pnpm start` over an IPC channel: should the launcher die without stopping us (kill
+  // -9, a crash), we stop too rather than run on, orphaned, holding our port.
+  if (process.send) {
+    if (!process.connected) stop('lost its launcher');
+    process.once('disconnect', () => stop('lost its launcher'));
+  }
 }
