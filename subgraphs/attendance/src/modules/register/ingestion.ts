@@ -168,20 +168,32 @@ function partitionsKnownTo(em: EntityManager): Set<number> {
 
 /**
  * Marks and daily rollups are partitioned per academic year; a backfill into an older year creates
- * its partitions. Returns the years it created them for.
+ * its partitions. Returns the years whose partitions exist once the transaction commits, for the
+ * caller to remember then. Years already there are found without the lock, which would otherwise
+ * make a process's first writers queue behind each other's whole transactions.
  */
 async function ensurePartitions(em: EntityManager, dates: Iterable<IsoDate>): Promise<number[]> {
   const years = new Set<number>();
   for (const date of dates) years.add(AcademicYear.containing(date).startYear);
   const known = partitionsKnownTo(em);
-  const missing = [...years].filter((year) => !known.has(year));
-  if (missing.length === 0) return [];
-  await runSql(em, `select pg_advisory_xact_lock(hashtext('attendance.mark partitions'))`);
-  for (const year of missing) {
-    await runSql(em, markPartitionSql(year));
-    await runSql(em, rollupPartitionSql(year));
+  const unknown = [...years].filter((year) => !known.has(year));
+  if (unknown.length === 0) return [];
+  const [absent] = await runSql<{ years: number[] }>(
+    em,
+    `select coalesce(array_agg(year), '{}') as years from unnest(?::int[]) as year,
+       lateral (select year || '_' || lpad(((year + 1) % 100)::text, 2, '0') as label) l
+     where to_regclass('attendance.mark_' || l.label) is null
+        or to_regclass('attendance.daily_rollup_' || l.label) is null`,
+    [unknown],
+  );
+  if (absent!.years.length > 0) {
+    await runSql(em, `select pg_advisory_xact_lock(hashtext('attendance.mark partitions'))`);
+    for (const year of absent!.years) {
+      await runSql(em, markPartitionSql(year));
+      await runSql(em, rollupPartitionSql(year));
+    }
   }
-  return missing;
+  return unknown;
 }
 
 /** For writers of rollups without marks: the partitions of the years of `dates`, committed. */
@@ -189,8 +201,8 @@ export async function ensurePartitionsCommitted(
   rootEm: EntityManager,
   dates: Iterable<IsoDate>,
 ): Promise<void> {
-  const created = await rootEm.fork().transactional((em) => ensurePartitions(em, dates));
-  for (const year of created) partitionsKnownTo(rootEm).add(year);
+  const present = await rootEm.fork().transactional((em) => ensurePartitions(em, dates));
+  for (const year of present) partitionsKnownTo(rootEm).add(year);
 }
 
 /**
