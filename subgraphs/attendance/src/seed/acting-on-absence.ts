@@ -229,13 +229,22 @@ async function seedPenaltyNotices(em: EntityManager, today: IsoDate, random: See
 }
 
 /**
- * Middlesbrough's mentoring pilot and penalty notices, over the demo registers. One transaction
- * round them all, so that each service call commits to a savepoint rather than to disk.
+ * Middlesbrough's mentoring pilot and penalty notices, over the demo registers: side by side, since
+ * neither reads what the other writes, each in one transaction of its own, so that each service
+ * call commits to a savepoint rather than to disk, and each with its own random stream, so that
+ * their interleaving changes nothing.
  */
 export async function seedActingOnAbsence(orm: MikroORM, today: IsoDate = todayIso()) {
-  const random = new SeededRandom(DEMO_ACTING_ON_ABSENCE_SEED);
-  await orm.em.fork().transactional(async (em) => {
-    await seedMentoringPilot(em, today, random);
-    await seedPenaltyNotices(em, today, random);
-  });
+  await Promise.all([
+    orm.em
+      .fork()
+      .transactional((em) =>
+        seedMentoringPilot(em, today, new SeededRandom(DEMO_ACTING_ON_ABSENCE_SEED)),
+      ),
+    orm.em
+      .fork()
+      .transactional((em) =>
+        seedPenaltyNotices(em, today, new SeededRandom(DEMO_ACTING_ON_ABSENCE_SEED + 1)),
+      ),
+  ]);
 }
