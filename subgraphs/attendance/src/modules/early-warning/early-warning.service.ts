@@ -30,6 +30,7 @@ import {
   AbsenceRiskPupil,
   AbsenceRiskReport,
 } from './early-warning.type';
+import { MET_DATES_OF_K } from '../school/met-dates';
 
 interface RiskKey {
   urn: number;
@@ -100,10 +101,7 @@ const KEYS = `k as (select * from json_to_recordset(?::json) as x(k int, urn int
 const SQL = {
   /** The dates each school met: any session recorded, INSET and unplanned closure aside. */
   sessionDates: `with ${KEYS}
-    select k.k, to_char(r.date, 'YYYY-MM-DD') as date
-    from k join attendance.daily_rollup r on r.urn = k.urn and r.date between k.from_d and k.to_d
-    where r.dimension = 'all' and r.sessions > 0 and r.code not in ('#', 'Y4')
-    group by k.k, r.date`,
+    select k.k, to_char(met.date, 'YYYY-MM-DD') as date from k ${MET_DATES_OF_K}`,
   /**
    * Headline-scope sessions by code per pupil on roll and per week. The domain only asks which
    * school week a mark falls in, so each week's sessions carry one date in that week (its Monday,

@@ -45,6 +45,7 @@ import {
   type PenaltyNoticeOrdinalValue,
   type PenaltyNoticeStatusValue,
 } from './penalty-notice.type';
+import { MET_DATES_OF_K } from '../school/met-dates';
 
 /** Far enough back to find 10 school weeks across any run of holidays (as the candidates list). */
 const LOOKBACK_DAYS = 200;
@@ -151,11 +152,9 @@ export class PenaltyNoticeService {
     const schools = [...new Set(keys.map((key) => `${key.urn}|${key.asOf}`))];
     const dateRows = await runSql<{ s: number; date: string }>(
       em,
-      `select k.s, to_char(r.date, 'YYYY-MM-DD') as date
+      `select k.s, to_char(met.date, 'YYYY-MM-DD') as date
        from json_to_recordset(?::json) as k(s int, urn int, from_d date, to_d date)
-       join attendance.daily_rollup r on r.urn = k.urn and r.date between k.from_d and k.to_d
-       where r.dimension = 'all' and r.sessions > 0 and r.code not in ('#', 'Y4')
-       group by k.s, r.date`,
+       ${MET_DATES_OF_K}`,
       [
         asJson(
           schools.map((school, s) => {

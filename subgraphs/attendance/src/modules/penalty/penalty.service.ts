@@ -16,6 +16,7 @@ import { runSql } from '../../sql';
 import { EnrolmentEntity } from '../pupil/pupil.entity';
 import { Pupil } from '../pupil/pupil.type';
 import { PenaltyNoticeCandidate } from './penalty.type';
+import { MET_DATES_OF_K } from '../school/met-dates';
 
 /** Far enough back to find 10 school weeks across any run of holidays. */
 const LOOKBACK_DAYS = 200;
@@ -35,9 +36,8 @@ export class PenaltyService {
     assertMayReadPupilsOf(this.viewer, urn, asOf);
     const dates = await runSql<{ date: string }>(
       this.em,
-      `select distinct to_char(date, 'YYYY-MM-DD') as date from attendance.daily_rollup
-       where urn = ? and dimension = 'all' and sessions > 0 and code not in ('#', 'Y4')
-         and date between ? and ?`,
+      `select to_char(met.date, 'YYYY-MM-DD') as date
+       from (select ?::int as urn, ?::date as from_d, ?::date as to_d) k ${MET_DATES_OF_K}`,
       [urn, addDays(asOf, -LOOKBACK_DAYS), asOf],
     );
     const schoolDates = dates.map((row) => row.date);
