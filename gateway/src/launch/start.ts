@@ -115,6 +115,8 @@ async function main(config: LaunchConfig): Promise<void> {
       });
     }
   } catch (error) {
+    // Stopped while starting, a child's exit is ours, not a failure to report.
+    if (stopping) return;
     console.error(error instanceof Error ? error.message : error);
     await stopAll(1);
   }
