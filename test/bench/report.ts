@@ -229,11 +229,11 @@ function aggregatesSection(report: BenchReport): string[] {
     '',
     '- **gateway** (the P9 figure): our gateway (its own process in front of the subgraph ' +
       'processes) as a DfE viewer with a bench token. Through the gateway because ' +
-      '`LocalAuthority.attendance` `@requires` the LA’s `schoolUrns`, which the gateway fetches ' +
+      '`LocalAuthority.attendance` `@requires` the LA’s `schoolSpans`, which the gateway fetches ' +
       'from academies and passes on; its subgraph timeout is raised to 120 s for this scenario ' +
       '(above the 30 s default, so that a cold run on a busy machine is measured, not refused).',
     '- **subgraph**: the same request straight to the attendance subgraph with a signed DfE ' +
-      'viewer; the LA through `_entities` with the URNs the gateway would pass.',
+      'viewer; the LA through `_entities` with the spans the gateway would pass.',
     '- **raw SQL**: the hand-written statement below over the two rollup tables, on an open ' +
       'connection with the same `work_mem` as the attendance subgraph’s connections; its figures ' +
       'are checked equal to the API’s (and the subgraph’s) before timing.',

@@ -284,19 +284,30 @@ describe('Trust.absenceRisk and LocalAuthority.absenceRisk', () => {
   beforeAll(async () => {
     const res = await as<{
       trust: { membershipSpans: { urn: number; joinedOn: string; leftOn: string | null }[] };
-      localAuthority: { schoolUrns: number[] };
+      localAuthority: {
+        schoolSpans: { urn: number; openedOn: string | null; closedOn: string | null }[];
+      };
     }>(
       null,
       `{ trust(groupUid: "2305") { membershipSpans { urn joinedOn leftOn } }
-         localAuthority(code: "806") { schoolUrns } }`,
+         localAuthority(code: "806") { schoolSpans { urn openedOn closedOn } } }`,
     );
     trustSchoolsOnRiskDate = res
       .data!.trust.membershipSpans.filter(
         (span) => span.joinedOn <= riskAsOf && (span.leftOn === null || riskAsOf < span.leftOn),
       )
       .map((span) => span.urn);
-    laSchools = res.data!.localAuthority.schoolUrns;
+    const spans = res.data!.localAuthority.schoolSpans;
+    laSchools = spans
+      .filter(
+        (span) =>
+          (span.openedOn ?? riskAsOf) <= riskAsOf &&
+          (span.closedOn === null || riskAsOf <= span.closedOn),
+      )
+      .map((span) => span.urn);
     expect(trustSchoolsOnRiskDate).toContain(OWN);
+    // Middlesbrough has had schools that closed before the risk date: they are not the LA's then.
+    expect(laSchools.length).toBeLessThan(spans.length);
   });
 
   const trustRisk = (claims: Claims, uid: string, asOf: string) =>
@@ -392,14 +403,22 @@ describe('Trust.absenceRisk and LocalAuthority.absenceRisk', () => {
       laCode: '806',
       schools: [{ urn: OWN, from: null, until: null }],
     };
-    const ask = (schoolUrns: number[]) =>
+    const ask = (urns: number[]) =>
       postGraphQL<{
         _entities: { absenceRisk: { schools: number; pupils: unknown[] | null } }[];
       }>(
         graph.subgraphs.attendance!.server.url,
         {
           query,
-          variables: { r: [{ __typename: 'LocalAuthority', code: '806', schoolUrns }] },
+          variables: {
+            r: [
+              {
+                __typename: 'LocalAuthority',
+                code: '806',
+                schoolSpans: urns.map((urn) => ({ urn, openedOn: null, closedOn: null })),
+              },
+            ],
+          },
         },
         signViewer(la, TEST_ENV.GATEWAY_SECRET),
       );

@@ -14,7 +14,7 @@ import { PupilResolver } from './modules/pupil/pupil.resolver';
 import { RegisterResolver } from './modules/register/register.resolver';
 import { SchoolAttendanceResolver } from './modules/school/school.resolver';
 import { School } from './modules/school/school.type';
-import { LocalAuthority } from './modules/local-authority/local-authority.type';
+import { LocalAuthority, SchoolOpenSpan } from './modules/local-authority/local-authority.type';
 import { Pupil } from './modules/pupil/pupil.type';
 import { TrustAttendanceResolver } from './modules/trust/trust.resolver';
 import { MembershipSpan, Trust } from './modules/trust/trust.type';
@@ -35,14 +35,14 @@ export function buildAttendanceSchema(): Promise<GraphQLSchema> {
       PenaltyNoticeResolver,
     ],
     // Entities this subgraph only extends are reached through _entities, not from Query.
-    orphanedTypes: [School, Trust, MembershipSpan, LocalAuthority, Pupil],
+    orphanedTypes: [School, Trust, MembershipSpan, LocalAuthority, SchoolOpenSpan, Pupil],
     referenceResolvers: {
       School: { __resolveReference: (ref: { urn: number }) => ({ urn: ref.urn }) },
       Trust: {
         __resolveReference: (ref: { groupUid: string; membershipSpans?: unknown[] }) => ref,
       },
       LocalAuthority: {
-        __resolveReference: (ref: { code: string; schoolUrns?: number[] }) => ref,
+        __resolveReference: (ref: Pick<LocalAuthority, 'code' | 'schoolSpans'>) => ref,
       },
       // The same scope check as every other pupil read: out of scope is null with FORBIDDEN.
       Pupil: {

@@ -20,10 +20,10 @@ import { BENCH_JWT, BENCH_SECRETS, type BenchViewer, signedViewerHeaders } from 
  * database (academies and attendance national seeds; see ../national-database). Full run only.
  *
  * Through the gateway rather than straight to the subgraph: `LocalAuthority.attendance`
- * `@requires` the LA's `schoolUrns`, which the gateway fetches from academies and hands to
+ * `@requires` the LA's `schoolSpans`, which the gateway fetches from academies and hands to
  * attendance as an entity representation, so the gateway is part of the LA path. The same
  * requests straight to the attendance subgraph (signed viewer; the LA through `_entities` with
- * the URNs the gateway would pass) are timed too, as the profile that splits the gateway off.
+ * the spans the gateway would pass) are timed too, as the profile that splits the gateway off.
  */
 export interface NationalAggregatesPlan {
   /** Timed runs of each path per case, after one untimed (cold) run of each. */
@@ -120,16 +120,22 @@ function subgraphQuery(scope: AggregateCase['scope'], groups: (typeof GROUPS)[st
  * by statistical class and schools with a possible session from `daily_rollup`, headline scope;
  * persistence from `persistence_rollup`, each school's period from the first day of the year to the
  * latest end on or before the last day asked for. England reads every school; the LA joins its
- * schools as academies lists them (the LA's `schoolUrns`), `$4` its code.
+ * schools as academies lists them (the LA's `schoolSpans`: each school while it was open), `$4`
+ * its code.
  */
 function rawSql(scope: 'national' | 'localAuthority'): string {
   const la = scope === 'localAuthority';
-  const schools = la ? 'schools as (select urn from academies.school where la_code = $4), ' : '';
+  const schools = la
+    ? 'schools as (select urn, opened_on, closed_on from academies.school where la_code = $4), '
+    : '';
+  // Each school's days while it was open, and its year-to-date persistence if open on the last day.
   const fromRollups = la
-    ? 'schools s join attendance.daily_rollup r on r.urn = s.urn'
+    ? `schools s join attendance.daily_rollup r on r.urn = s.urn
+    and (s.opened_on is null or r.date >= s.opened_on) and (s.closed_on is null or r.date <= s.closed_on)`
     : 'attendance.daily_rollup r';
   const fromPersistence = la
-    ? 'schools s join attendance.persistence_rollup p on p.urn = s.urn'
+    ? `schools s join attendance.persistence_rollup p on p.urn = s.urn
+      and (s.opened_on is null or s.opened_on <= $3) and (s.closed_on is null or s.closed_on >= $3)`
     : 'attendance.persistence_rollup p';
   return `with ${schools}sessions as (
   select r.group_value,
@@ -327,12 +333,14 @@ export async function measureNationalAggregates(
        group by s.la_code, la.name order by count(*) desc, s.la_code limit 1`,
     );
     const la = largest.rows[0]!;
-    const urnsOfLa = (
-      await client.query<{ urn: number }>(
-        'select urn from academies.school where la_code = $1 order by urn',
+    const spansOfLa = (
+      await client.query<{ urn: number; openedOn: string | null; closedOn: string | null }>(
+        `select urn, to_char(opened_on, 'YYYY-MM-DD') as "openedOn",
+           to_char(closed_on, 'YYYY-MM-DD') as "closedOn"
+         from academies.school where la_code = $1 order by urn`,
         [la.code],
       )
-    ).rows.map((r) => r.urn);
+    ).rows;
     const academicYear = academicYearOf(new Date());
     const year = AcademicYear.containing(todayIso());
     const today = todayIso();
@@ -392,7 +400,9 @@ export async function measureNationalAggregates(
         query: subgraphQuery(definition.scope, groups),
         variables: {
           academicYear,
-          representations: [{ __typename: 'LocalAuthority', code: la.code, schoolUrns: urnsOfLa }],
+          representations: [
+            { __typename: 'LocalAuthority', code: la.code, schoolSpans: spansOfLa },
+          ],
         },
       });
       const rawText = rawSql(definition.scope);

@@ -1,4 +1,4 @@
-import { DateScalar, parsePage } from '@estate/subgraph-kit';
+import { addDays, DateScalar, parsePage } from '@estate/subgraph-kit';
 import { Arg, Args, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { AttendanceContext } from '../../context';
 import { AbsenceRiskGroupReport } from '../early-warning/early-warning.type';
@@ -9,9 +9,23 @@ import { MentoringCaseConnection, MentoringPilotSummary } from '../mentoring/men
 import { PenaltyNoticeConnection } from '../penalty/penalty-notice.type';
 import { LocalAuthority } from './local-authority.type';
 
-/** The school's LA, not the pupils' homes (domain.md §2.5). */
+const REQUIRES_SCHOOL_SPANS = '@requires(fields: "schoolSpans { urn openedOn closedOn }")';
+
+/**
+ * The school's LA, not the pupils' homes (domain.md §2.5), while the school was open: a report on a
+ * date counts the schools open that day, not every school the area ever had.
+ */
 function spansOf(la: LocalAuthority): CountedSpan[] {
-  return (la.schoolUrns ?? []).map((urn) => ({ urn, from: null, until: null }));
+  return (la.schoolSpans ?? []).map((span) => ({
+    urn: span.urn,
+    from: span.openedOn,
+    until: span.closedOn === null ? null : addDays(span.closedOn, 1),
+  }));
+}
+
+/** Every school the area has had: cases and notices stay the LA's after a school closes. */
+function schoolsOf(la: LocalAuthority): { code: string; schoolUrns: number[] } {
+  return { code: la.code, schoolUrns: (la.schoolSpans ?? []).map((span) => span.urn) };
 }
 
 function universeOf(la: LocalAuthority): MeasureUniverse {
@@ -21,7 +35,7 @@ function universeOf(la: LocalAuthority): MeasureUniverse {
 @Resolver(() => LocalAuthority)
 export class LocalAuthorityAttendanceResolver {
   @FieldResolver(() => AttendanceSummary, { nullable: true })
-  @Directive('@requires(fields: "schoolUrns")')
+  @Directive(REQUIRES_SCHOOL_SPANS)
   attendance(
     @Root() la: LocalAuthority,
     @Args(() => AttendanceArgs) args: AttendanceArgs,
@@ -31,7 +45,7 @@ export class LocalAuthorityAttendanceResolver {
   }
 
   @FieldResolver(() => [AttendanceSummary], { nullable: true })
-  @Directive('@requires(fields: "schoolUrns")')
+  @Directive(REQUIRES_SCHOOL_SPANS)
   attendanceSeries(
     @Root() la: LocalAuthority,
     @Args(() => AttendanceSeriesArgs) args: AttendanceSeriesArgs,
@@ -49,13 +63,13 @@ export class LocalAuthorityAttendanceResolver {
     description:
       "The 1-2-1 mentoring pilot at the LA's schools up to the date given (default today); suppressed unless the viewer is the LA or DfE",
   })
-  @Directive('@requires(fields: "schoolUrns")')
+  @Directive(REQUIRES_SCHOOL_SPANS)
   mentoringPilot(
     @Root() la: LocalAuthority,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Ctx() ctx: AttendanceContext,
   ) {
-    return ctx.mentoring.pilotSummary(la, asOf ?? undefined);
+    return ctx.mentoring.pilotSummary(schoolsOf(la), asOf ?? undefined);
   }
 
   @FieldResolver(() => MentoringCaseConnection, {
@@ -63,7 +77,7 @@ export class LocalAuthorityAttendanceResolver {
     description:
       'Mentoring cases enrolled up to the date given, oldest first; pupil-level, null with FORBIDDEN for viewers other than the LA and DfE',
   })
-  @Directive('@requires(fields: "schoolUrns")')
+  @Directive(REQUIRES_SCHOOL_SPANS)
   mentoringCases(
     @Root() la: LocalAuthority,
     @Arg('first', () => Int, { description: 'Page size, 1 to 100' }) first: number,
@@ -71,7 +85,11 @@ export class LocalAuthorityAttendanceResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Ctx() ctx: AttendanceContext,
   ) {
-    return ctx.mentoring.casesOfLocalAuthority(la, parsePage({ first, after }), asOf ?? undefined);
+    return ctx.mentoring.casesOfLocalAuthority(
+      schoolsOf(la),
+      parsePage({ first, after }),
+      asOf ?? undefined,
+    );
   }
 
   @FieldResolver(() => PenaltyNoticeConnection, {
@@ -79,7 +97,7 @@ export class LocalAuthorityAttendanceResolver {
     description:
       "Notices to improve and penalty notices for pupils at the LA's schools issued in the period (default from 19 August 2024 to today), oldest first; pupil-level, null with FORBIDDEN for viewers other than the LA and DfE",
   })
-  @Directive('@requires(fields: "schoolUrns")')
+  @Directive(REQUIRES_SCHOOL_SPANS)
   penaltyNotices(
     @Root() la: LocalAuthority,
     @Arg('first', () => Int, { description: 'Page size, 1 to 100' }) first: number,
@@ -88,14 +106,17 @@ export class LocalAuthorityAttendanceResolver {
     @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
     @Ctx() ctx: AttendanceContext,
   ) {
-    return ctx.penaltyNotices.ofLocalAuthority(la, parsePage({ first, after }), { from, to });
+    return ctx.penaltyNotices.ofLocalAuthority(schoolsOf(la), parsePage({ first, after }), {
+      from,
+      to,
+    });
   }
 
   @FieldResolver(() => AbsenceRiskGroupReport, {
     description:
       "Early warning on the date given (default today) for the LA's schools. Counts for everyone, suppressed unless the viewer is the LA or DfE; the list only for them.",
   })
-  @Directive('@requires(fields: "schoolUrns")')
+  @Directive(REQUIRES_SCHOOL_SPANS)
   absenceRisk(
     @Root() la: LocalAuthority,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
