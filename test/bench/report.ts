@@ -379,7 +379,9 @@ export function renderMarkdown(report: BenchReport, machine = machineAndVersions
       ? `Not measured: ${report.start.note}.`
       : `A first \`pnpm start\` (fresh embedded PostgreSQL in a temporary EMBEDDED_PG_DIR, ` +
         `migrations, demo seed, four subgraphs, gateway) answered its first query after ` +
-        `${number(report.start.secondsToFirstAnswer, 1)} s (one run). Where the time went, by ` +
+        `${number(report.start.secondsToFirstAnswer, 1)} s, the median of ` +
+        `${report.start.runs?.runs.length ?? 1} runs (${number(report.start.runs?.min ?? 0, 1)}` +
+        `–${number(report.start.runs?.max ?? 0, 1)} s). Where the time went in the median run, by ` +
         'the first time each line appeared on its output:',
     '',
     ...(report.start.timeline.length > 0 ? ['| s | line |', '| ---: | --- |'] : []),

