@@ -164,8 +164,16 @@ function literal(value: string): string {
 }
 
 /** The mark partition for the academic year starting in September of `startYear`. */
+/** The suffix of a year's partitions, as `2025_26`. */
+export function partitionLabel(startYear: number): string {
+  return `${startYear}_${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+export function markPartitionName(startYear: number): string {
+  return `attendance.mark_${partitionLabel(startYear)}`;
+}
+
 export function markPartitionSql(startYear: number): string {
-  const label = `${startYear}_${String((startYear + 1) % 100).padStart(2, '0')}`;
-  return `create table if not exists attendance.mark_${label} partition of attendance.mark
+  return `create table if not exists ${markPartitionName(startYear)} partition of attendance.mark
         for values from ('${startYear}-09-01') to ('${startYear + 1}-09-01');`;
 }

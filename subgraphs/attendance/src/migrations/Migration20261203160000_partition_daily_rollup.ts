@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { partitionLabel } from './Migration20261203100000_attendance';
 
 const FIRST_PARTITIONED_YEAR = 2019;
 const LAST_PARTITIONED_YEAR = 2028;
@@ -54,8 +55,11 @@ export class Migration20261203160000_partition_daily_rollup extends Migration {
 }
 
 /** The rollup partition for the academic year starting in September of `startYear`. */
+export function rollupPartitionName(startYear: number): string {
+  return `attendance.daily_rollup_${partitionLabel(startYear)}`;
+}
+
 export function rollupPartitionSql(startYear: number): string {
-  const label = `${startYear}_${String((startYear + 1) % 100).padStart(2, '0')}`;
-  return `create table if not exists attendance.daily_rollup_${label} partition of attendance.daily_rollup
+  return `create table if not exists ${rollupPartitionName(startYear)} partition of attendance.daily_rollup
         for values from ('${startYear}-09-01') to ('${startYear + 1}-09-01');`;
 }

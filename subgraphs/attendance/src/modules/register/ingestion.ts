@@ -15,8 +15,14 @@ import {
   validateRegisterCode,
 } from '../../domain/register-codes';
 import { validateUpn } from '../../domain/upn';
-import { markPartitionSql } from '../../migrations/Migration20261203100000_attendance';
-import { rollupPartitionSql } from '../../migrations/Migration20261203160000_partition_daily_rollup';
+import {
+  markPartitionName,
+  markPartitionSql,
+} from '../../migrations/Migration20261203100000_attendance';
+import {
+  rollupPartitionName,
+  rollupPartitionSql,
+} from '../../migrations/Migration20261203160000_partition_daily_rollup';
 import { asJson, runSql } from '../../sql';
 
 /** A pupil as a batch carries them, before validation. */
@@ -180,11 +186,10 @@ async function ensurePartitions(em: EntityManager, dates: Iterable<IsoDate>): Pr
   if (unknown.length === 0) return [];
   const [absent] = await runSql<{ years: number[] }>(
     em,
-    `select coalesce(array_agg(year), '{}') as years from unnest(?::int[]) as year,
-       lateral (select year || '_' || lpad(((year + 1) % 100)::text, 2, '0') as label) l
-     where to_regclass('attendance.mark_' || l.label) is null
-        or to_regclass('attendance.daily_rollup_' || l.label) is null`,
-    [unknown],
+    `select coalesce(array_agg(p.year), '{}') as years
+     from unnest(?::int[], ?::text[], ?::text[]) as p(year, mark, rollup)
+     where to_regclass(p.mark) is null or to_regclass(p.rollup) is null`,
+    [unknown, unknown.map(markPartitionName), unknown.map(rollupPartitionName)],
   );
   if (absent!.years.length > 0) {
     await runSql(em, `select pg_advisory_xact_lock(hashtext('attendance.mark partitions'))`);
