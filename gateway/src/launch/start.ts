@@ -92,16 +92,15 @@ async function main(config: LaunchConfig): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
-    const databaseReadiness: Promise<void>[] = [];
     const keeper = config.databaseUrl
       ? null
       : startProcess('database', 'gateway/src/launch/database-keeper.ts', {});
+    let databaseReady = Promise.resolve();
     if (keeper) {
       children.push(keeper);
-      const ready = databaseSays(keeper, 'ready');
       // Its creation is the first thing every subgraph waits for: it loads before they compete.
       await databaseSays(keeper, 'starting');
-      databaseReadiness.push(ready);
+      databaseReady = databaseSays(keeper, 'ready');
     }
     // The subgraphs load their code while the database starts, and wait for it before migrating.
     const subgraphEnv = { DATABASE_URL: databaseUrlOf(config), SEED: config.seed };
@@ -123,7 +122,7 @@ async function main(config: LaunchConfig): Promise<void> {
     });
     children.push(gateway);
     await Promise.all([
-      ...databaseReadiness,
+      databaseReady,
       ...started,
       waitUntilHealthy(gateway, `http://127.0.0.1:${config.gatewayPort}/healthz`),
     ]);
