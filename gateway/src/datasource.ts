@@ -14,6 +14,7 @@ import { GraphQLError } from 'graphql';
 import { Agent as HttpAgent, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { GatewayContext } from './context';
+import { EntityFetchBatcher, representationsOf } from './entity-batching';
 
 type GatewayResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
@@ -162,12 +163,16 @@ interface InFlightFetch {
 
 /**
  * Carries the verified viewer to a subgraph in a header only the gateway can sign, over pooled
- * keep-alive connections. Identical query fetches in flight at once for the same viewer are sent
- * once and the answer shared; a fetch for another viewer, or any mutation, always goes on its own.
+ * keep-alive connections. For the same viewer, identical query fetches in flight at once are sent
+ * once and the answer shared, and entity fetches of the same document made in the same turn are
+ * joined into one call; a fetch for another viewer, or any mutation, always goes on its own.
  */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly signer: ViewerSigner;
   private readonly inFlight = new Map<string, InFlightFetch>();
+  private readonly entityBatches = new EntityFetchBatcher<
+    GraphQLDataSourceProcessOptions<GatewayContext>
+  >((options) => super.process(options));
 
   constructor(
     private readonly serviceName: string,
@@ -202,8 +207,10 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   private async processMerged(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const key = this.mergeKeyOf(options);
-    if (key === null) return super.process(options);
+    const identity = this.mergeScopeOf(options);
+    if (identity === null) return super.process(options);
+    const { query, variables = {} } = options.request;
+    const key = `${identity}\n${query}\n${JSON.stringify(variables)}`;
     const running = this.inFlight.get(key);
     if (running) {
       running.joined += 1;
@@ -216,7 +223,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
     const started: InFlightFetch = {
       joined: 0,
-      response: super.process(options).finally(() => this.inFlight.delete(key)),
+      response: this.batchedOrAlone(identity, options).finally(() => this.inFlight.delete(key)),
     };
     this.inFlight.set(key, started);
     const response = await started.response;
@@ -224,19 +231,31 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return started.joined === 0 ? response : copyOf(response);
   }
 
+  private batchedOrAlone(
+    identity: string,
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ) {
+    const representations = representationsOf(options);
+    if (representations === null) return super.process(options);
+    const others = { ...options.request.variables };
+    delete others.representations;
+    const key = `${identity}\n${options.request.query}\n${JSON.stringify(others)}`;
+    return this.entityBatches.fetch(key, options, representations);
+  }
+
   /**
-   * Null unless this fetch may be merged: part of an incoming query (never a mutation), itself a
-   * query, with a viewer. The key holds the viewer's signed identity, so viewers never share.
+   * The viewer's signed identity when this fetch may be merged or batched with others: part of an
+   * incoming query (never a mutation), itself a query, with a viewer; otherwise null. Every key
+   * starts with the identity, so viewers never share.
    */
-  private mergeKeyOf(options: GraphQLDataSourceProcessOptions<GatewayContext>): string | null {
+  private mergeScopeOf(options: GraphQLDataSourceProcessOptions<GatewayContext>): string | null {
     if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return null;
     if (options.incomingRequestContext.operation?.operation !== 'query') return null;
     const query = options.request.query;
     if (!query || !/^\s*(query\b|\{)/.test(query)) return null;
     const viewer = viewerOf(options.context);
     if (!viewer) return null;
-    const identity = this.signer.identityOf(options.context, viewer);
-    return `${identity}\n${query}\n${JSON.stringify(options.request.variables ?? {})}`;
+    return this.signer.identityOf(options.context, viewer);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
