@@ -11,6 +11,7 @@ export * from './log';
 export * from './main';
 export * from './pagination';
 export * from './random';
+export * from './rows';
 export * from './scalars';
 export * from './schema';
 export * from './seeding';

@@ -8,6 +8,7 @@ import {
   type Page,
   parseLaCode,
   toConnection,
+  entityRowReader,
 } from '@estate/subgraph-kit';
 import DataLoader from 'dataloader';
 import { SchoolEntity } from '../school/school.entity';
@@ -31,8 +32,13 @@ export class LocalAuthorityService {
     private readonly relations: DataLoader<number, SchoolRelations | null>,
   ) {
     this.byCode = new DataLoader(async (codes) => {
-      const rows = await em.find(LocalAuthorityEntity, { code: { $in: [...codes] } });
-      return oneByKey(codes, rows, (row) => row.code);
+      const rows = await em
+        .getConnection()
+        .execute<Record<string, unknown>[]>(
+          'select * from academies.local_authority where code in (?)',
+          [[...codes]],
+        );
+      return oneByKey(codes, rows.map(entityRowReader(em, LocalAuthorityEntity)), (la) => la.code);
     });
     this.schoolsPage = new DataLoader((keys) => this.loadSchoolPages(keys), {
       cacheKeyFn: (key) => JSON.stringify(key),
@@ -69,8 +75,11 @@ export class LocalAuthorityService {
   }
 
   async list(): Promise<LocalAuthority[]> {
-    const rows = await this.em.find(LocalAuthorityEntity, {}, { orderBy: { name: 'asc' } });
-    return rows.map((row) => LocalAuthority.from(row));
+    const rows = await this.em
+      .getConnection()
+      .execute<Record<string, unknown>[]>('select * from academies.local_authority order by name');
+    const read = entityRowReader(this.em, LocalAuthorityEntity);
+    return rows.map((row) => LocalAuthority.from(read(row)));
   }
 
   schools(code: string, page: Page) {
@@ -109,7 +118,8 @@ export class LocalAuthorityService {
             [codes],
           ),
         ]);
-        const schools = rows.map((row) => School.from(this.em.map(SchoolEntity, row)));
+        const read = entityRowReader(this.em, SchoolEntity);
+        const schools = rows.map((row) => School.from(read(row)));
         const schoolsByCode = manyByKey(codes, schools, (school) => school.laCode);
         const totals = new Map(counts.map((c) => [c.la_code, Number(c.total)]));
         codes.forEach((code, index) => {

@@ -1,4 +1,4 @@
-import { type EntityManager, oneByKey } from '@estate/subgraph-kit';
+import { type EntityManager, entityRowReader, oneByKey } from '@estate/subgraph-kit';
 import DataLoader from 'dataloader';
 import { SchoolLinkEntity } from '../link/link.entity';
 import { LocalAuthorityEntity } from '../local-authority/local-authority.entity';
@@ -9,8 +9,12 @@ import { SchoolEntity } from './school.entity';
 
 export function createSchoolLoader(em: EntityManager): DataLoader<number, SchoolEntity | null> {
   return new DataLoader(async (urns) => {
-    const rows = await em.find(SchoolEntity, { urn: { $in: [...urns] } });
-    return oneByKey(urns, rows, (row) => row.urn);
+    const rows = await em
+      .getConnection()
+      .execute<Record<string, unknown>[]>('select * from academies.school where urn in (?)', [
+        [...urns],
+      ]);
+    return oneByKey(urns, rows.map(entityRowReader(em, SchoolEntity)), (school) => school.urn);
   });
 }
 
@@ -56,20 +60,23 @@ export function createSchoolRelationsLoader(
        left join academies.local_authority la on la.code = s.la_code`,
       [[...urns]],
     );
+    const readLocalAuthority = entityRowReader(em, LocalAuthorityEntity);
+    const readTrust = entityRowReader(em, TrustEntity);
+    const readLink = entityRowReader(em, SchoolLinkEntity);
     const relations = rows.map((row) => ({
       urn: row.urn,
       localAuthority:
         row.local_authority === null
           ? null
-          : LocalAuthority.from(em.map(LocalAuthorityEntity, row.local_authority)),
+          : LocalAuthority.from(readLocalAuthority(row.local_authority)),
       trustHistory: row.trust_history.map((span) =>
-        trustMembership(Trust.from(em.map(TrustEntity, span.trust)), {
+        trustMembership(Trust.from(readTrust(span.trust)), {
           urn: row.urn,
           joinedOn: span.joined_on,
           leftOn: span.left_on,
         }),
       ),
-      linkRows: row.links.map((link) => em.map(SchoolLinkEntity, link)),
+      linkRows: row.links.map(readLink),
     }));
     return oneByKey(urns, relations, (relation) => relation.urn);
   });

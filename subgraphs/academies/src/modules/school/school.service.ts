@@ -7,6 +7,7 @@ import {
   parseUrn,
   todayIso,
   toConnection,
+  entityRowReader,
 } from '@estate/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { codeOf, PHASE_BY_CODE, STATUS_BY_CODE } from './gias-codes';
@@ -77,7 +78,7 @@ export class SchoolService {
         params,
       ),
     ]);
-    const schools = rows.map((row) => School.from(this.em.map(SchoolEntity, row)));
+    const schools = rows.map((row) => School.from(entityRowReader(this.em, SchoolEntity)(row)));
     return toConnection(
       schools,
       page,

@@ -9,6 +9,7 @@ import {
   type Page,
   todayIso,
   toConnection,
+  entityRowReader,
 } from '@estate/subgraph-kit';
 import DataLoader from 'dataloader';
 import { SchoolEntity } from '../school/school.entity';
@@ -45,8 +46,13 @@ export class TrustService {
     private readonly relations: DataLoader<number, SchoolRelations | null>,
   ) {
     this.byUid = new DataLoader(async (uids) => {
-      const rows = await em.find(TrustEntity, { groupUid: { $in: [...uids] } });
-      return oneByKey(uids, rows, (row) => row.groupUid);
+      const rows = await em
+        .getConnection()
+        .execute<Record<string, unknown>[]>(
+          'select * from academies.trust where group_uid in (?)',
+          [[...uids]],
+        );
+      return oneByKey(uids, rows.map(entityRowReader(em, TrustEntity)), (trust) => trust.groupUid);
     });
     // Every span of the trust, past ones too, so that `schools` on any date and `membershipSpans`
     // asked in the same request share one statement; trusts are small enough to page in memory.
@@ -58,13 +64,14 @@ export class TrustService {
          where m.group_uid in (?) order by m.group_uid, m.urn, m.joined_on`,
         [[...uids]],
       );
+      const readSchool = entityRowReader(em, SchoolEntity);
       const members = rows.map((row) => ({
         groupUid: row.member_of as string,
         urn: row.member_urn as number,
         joinedOn: row.member_joined_on as string,
         leftOn: (row.member_left_on as string | null) ?? null,
         // No foreign key to school: a span may name a school that is not loaded (yet).
-        school: row.urn === null ? null : School.from(em.map(SchoolEntity, row)),
+        school: row.urn === null ? null : School.from(readSchool(row)),
       }));
       return manyByKey(uids, members, (member) => member.groupUid);
     });
@@ -105,7 +112,8 @@ export class TrustService {
         params,
       ),
     ]);
-    const trusts = rows.map((row) => Trust.from(this.em.map(TrustEntity, row)));
+    const readTrust = entityRowReader(this.em, TrustEntity);
+    const trusts = rows.map((row) => Trust.from(readTrust(row)));
     return toConnection(
       trusts,
       page,
