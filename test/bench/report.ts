@@ -333,10 +333,12 @@ export function renderMarkdown(report: BenchReport, machine = machineAndVersions
     '',
     'Where the time goes: the subgraph CPU column is each subgraph process’s CPU per answered ' +
       'request during the same runs, and the share column is the gateway’s part of gateway plus ' +
-      'subgraph CPU (PostgreSQL and autocannon come on top). On the realistic mix every gateway ' +
-      'makes the same subgraph calls, so the subgraphs’ CPU per request is a floor that gateway ' +
-      'tuning cannot lower; on the flood, merging removes most of it, which is where the ' +
-      'gateways part ways.',
+      'subgraph CPU (PostgreSQL and autocannon come on top). The peers send each request’s ' +
+      'entity fetches on their own; ours joins one viewer’s entity fetches of the same document ' +
+      'made in the same turn into one call, so on the realistic mix its subgraphs answer fewer, ' +
+      'larger calls (each resolved with one statement per loader) and use less CPU per request. ' +
+      'On the flood, merging identical fetches removes most of the subgraphs’ work for ours and ' +
+      'Hive’s alike, and the gateways’ own CPU decides.',
     '',
     '## 2. Federation overhead',
     '',
