@@ -125,7 +125,7 @@ interface MarkGroups {
 }
 
 /** The dimensions every mark is rolled up under; 'all' is the whole school. */
-export function groupValuesOf(groups: Omit<MarkGroups, 'headline'>): [string, string][] {
+function groupValuesOf(groups: Omit<MarkGroups, 'headline'>): [string, string][] {
   return [
     ['all', ''],
     ['fsm', String(groups.fsm)],
@@ -318,47 +318,50 @@ export async function ingestRegister(
         em,
         batch.marks.map((m) => m.date),
       );
-      const keys = batch.marks.map((m) => ({
-        enrolment_id: enrolments.get(m.upn)!.id,
-        date: m.date,
-        session: m.session,
-      }));
       const stored = (await hasMarksBetween(em, batch.urn, batch.marks))
-        ? await storedMarks(em, batch.urn, keys)
+        ? await storedMarks(
+            em,
+            batch.urn,
+            batch.marks.map((m) => ({
+              enrolment_id: enrolments.get(m.upn)!.id,
+              date: m.date,
+              session: m.session,
+            })),
+          )
         : [];
       const storedByKey = new Map(
         stored.map((row) => [`${row.enrolment_id}|${row.date}|${row.session.trim()}`, row]),
       );
       const changes = new Changes(batch.urn);
+      const pupilDays = new PupilDays(enrolments);
+      const receivedAtIso = receivedAt.toISOString();
       const inserts: object[] = [];
       const updates: object[] = [];
       const history: object[] = [];
-      batch.marks.forEach((mark, index) => {
-        const enrolment = enrolments.get(mark.upn)!;
-        const id = keys[index]!.enrolment_id;
-        const recordedAt = mark.recordedAt ? new Date(mark.recordedAt) : receivedAt;
-        const groups: MarkGroups = {
-          headline: isSessionInHeadlineScope(enrolment.date_of_birth, mark.date),
-          fsm: enrolment.fsm,
-          sen_status: enrolment.sen_status,
-          year_group: enrolment.year_group,
-          sex: enrolment.sex,
-          eal: enrolment.eal,
-        };
+      for (const mark of batch.marks) {
+        const day = pupilDays.of(mark.upn, mark.date);
+        const recordedAt = mark.recordedAt
+          ? new Date(mark.recordedAt).toISOString()
+          : receivedAtIso;
         const row = {
-          enrolment_id: id,
+          enrolment_id: day.enrolmentId,
           date: mark.date,
           session: mark.session,
           code: mark.code,
-          ...groups,
-          source_updated_at: recordedAt.toISOString(),
+          headline: day.groups.headline,
+          fsm: day.groups.fsm,
+          sen_status: day.groups.sen_status,
+          year_group: day.groups.year_group,
+          sex: day.groups.sex,
+          eal: day.groups.eal,
+          source_updated_at: recordedAt,
         };
-        const previous = storedByKey.get(`${id}|${mark.date}|${mark.session}`);
+        const previous = storedByKey.get(`${day.enrolmentId}|${mark.date}|${mark.session}`);
         if (!previous) {
           result.inserted += 1;
           inserts.push(row);
-          changes.add(id, mark.date, mark.code, groups, 1);
-        } else if (new Date(previous.source_updated_at).getTime() > recordedAt.getTime()) {
+          changes.add(day, mark.code, 1);
+        } else if (new Date(previous.source_updated_at).getTime() > Date.parse(recordedAt)) {
           result.stale += 1;
         } else if (previous.code === mark.code) {
           result.unchanged += 1;
@@ -366,7 +369,7 @@ export async function ingestRegister(
           result.amended += 1;
           updates.push(row);
           history.push({
-            enrolment_id: id,
+            enrolment_id: day.enrolmentId,
             date: mark.date,
             session: mark.session,
             code: previous.code,
@@ -374,10 +377,10 @@ export async function ingestRegister(
             submission_id: previous.submission_id,
             replaced_by_code: mark.code,
           });
-          changes.add(id, mark.date, previous.code, previous, -1);
-          changes.add(id, mark.date, mark.code, groups, 1);
+          changes.add(pupilDayAsStored(previous), previous.code, -1);
+          changes.add(day, mark.code, 1);
         }
-      });
+      }
       const markColumns = `enrolment_id uuid, date date, session text, code text, headline boolean,
         fsm boolean, sen_status text, year_group smallint, sex text, eal boolean,
         source_updated_at timestamptz`;
@@ -564,6 +567,17 @@ async function replay(
   };
 }
 
+/** `check`, asked once for each distinct value. */
+function onceEach<T>(check: (value: string) => T): (value: string) => T {
+  const answers = new Map<string, T>();
+  return (value) => {
+    if (answers.has(value)) return answers.get(value)!;
+    const answer = check(value);
+    answers.set(value, answer);
+    return answer;
+  };
+}
+
 function validateBatch(
   batch: RegisterBatch,
   writer: BatchSource,
@@ -610,22 +624,29 @@ function validateBatch(
     if (admittedOk) rolls.set(pupil.upn, { admittedOn: pupil.admittedOn, leftOn });
   });
 
+  // A register repeats each pupil, date and code across hundreds of marks: each is checked once.
+  const isValidUpn = onceEach((upn: string) => validateUpn(upn).valid);
+  const isRealDate = onceEach(isIsoDate);
+  // Asked only with a real date, whose ten characters come first.
+  const codeOnDate = onceEach((dateAndCode: string) =>
+    validateRegisterCode(dateAndCode.slice(10), dateAndCode.slice(0, 10)),
+  );
   const seenMarks = new Set<string>();
   batch.marks.forEach((mark, index) => {
     const at = (field: string) => `marks[${index}].${field}`;
     const roll = rolls.get(mark.upn);
-    if (!validateUpn(mark.upn).valid) problem(at('upn'), 'is not a valid UPN');
+    if (!isValidUpn(mark.upn)) problem(at('upn'), 'is not a valid UPN');
     else if (!roll)
       problem(at('upn'), 'is not a pupil of this school; send the pupil with the marks');
     if (!(SESSIONS as readonly string[]).includes(mark.session)) {
       problem(at('session'), 'must be "AM" or "PM"');
     }
-    if (!isIsoDate(mark.date)) {
+    if (!isRealDate(mark.date)) {
       problem(at('date'), `must be a real date as YYYY-MM-DD, got "${mark.date}"`);
       return;
     }
     if (mark.date > today) problem(at('date'), `${mark.date} is in the future`);
-    const code = validateRegisterCode(mark.code, mark.date);
+    const code = codeOnDate(`${mark.date}${mark.code}`);
     if (!code.valid) problem(at('code'), code.message);
     if (mark.recordedAt && !isTimestamp(mark.recordedAt)) {
       problem(at('recordedAt'), 'must be an ISO 8601 date and time');
@@ -643,72 +664,131 @@ function validateBatch(
   return problems;
 }
 
+/** One pupil on one date, with the groups their marks that day are rolled up under. */
+interface PupilDay {
+  enrolmentId: string;
+  date: IsoDate;
+  groups: MarkGroups;
+  /** Date and groups in one string: the marks of pupils who share it sum into the same rollups. */
+  signature: string;
+}
+
+function pupilDayOf(enrolmentId: string, date: IsoDate, groups: MarkGroups): PupilDay {
+  const signature = `${date}|${groups.headline}|${groups.fsm}|${groups.sen_status}|${groups.year_group}|${groups.sex}|${groups.eal}`;
+  return { enrolmentId, date, groups, signature };
+}
+
+/** The day of a stored mark, with the groups it was rolled up under when it was written. */
+function pupilDayAsStored(mark: StoredMark): PupilDay {
+  return pupilDayOf(mark.enrolment_id, mark.date, mark);
+}
+
+/**
+ * The batch's pupil-days. A register carries two sessions a day for each pupil, and each day's
+ * groups (headline scope above all, from the pupil's age on the date) are worked out once.
+ */
+class PupilDays {
+  private readonly days = new Map<string, PupilDay>();
+
+  constructor(private readonly enrolments: ReadonlyMap<string, EnrolmentRow>) {}
+
+  of(upn: string, date: IsoDate): PupilDay {
+    const key = `${upn}|${date}`;
+    let day = this.days.get(key);
+    if (!day) {
+      const enrolment = this.enrolments.get(upn)!;
+      day = pupilDayOf(enrolment.id, date, {
+        headline: isSessionInHeadlineScope(enrolment.date_of_birth, date),
+        fsm: enrolment.fsm,
+        sen_status: enrolment.sen_status,
+        year_group: enrolment.year_group,
+        sex: enrolment.sex,
+        eal: enrolment.eal,
+      });
+      this.days.set(key, day);
+    }
+    return day;
+  }
+}
+
+interface RollupDelta {
+  date: IsoDate;
+  dimension: string;
+  group_value: string;
+  headline: boolean;
+  code: string;
+  sessions: number;
+}
+
 /** Rollup and enrolment-day deltas of one batch, summed before they are written. */
 class Changes {
-  // Keyed by the mark's whole group signature, and spread over the rollup dimensions only when
-  // written: one map update per mark instead of one per dimension.
+  // Keyed by the pupil-day's signature and the code, and spread over the rollup dimensions only
+  // when written: one map update per mark instead of one per dimension.
   private readonly bySignature = new Map<
     string,
-    { date: IsoDate; code: string; groups: MarkGroups; sessions: number }
+    { day: PupilDay; code: string; sessions: number }
   >();
   private readonly days = new Map<
     string,
-    { possible: number; absence: number; unauthorised: number }
+    { enrolment_id: string; date: IsoDate; possible: number; absence: number; unauthorised: number }
   >();
 
   constructor(private readonly urn: number) {}
 
-  add(enrolmentId: string, date: IsoDate, code: string, groups: MarkGroups, sign: 1 | -1): void {
-    const signature = `${date}|${code}|${groups.headline}|${groups.fsm}|${groups.sen_status}|${groups.year_group}|${groups.sex}|${groups.eal}`;
+  add(day: PupilDay, code: string, sign: 1 | -1): void {
+    const signature = `${day.signature}|${code}`;
     const entry = this.bySignature.get(signature);
     if (entry) entry.sessions += sign;
-    else this.bySignature.set(signature, { date, code, groups, sessions: sign });
+    else this.bySignature.set(signature, { day, code, sessions: sign });
+    const dayKey = `${day.enrolmentId}|${day.date}`;
+    let counts = this.days.get(dayKey);
+    if (!counts) {
+      counts = {
+        enrolment_id: day.enrolmentId,
+        date: day.date,
+        possible: 0,
+        absence: 0,
+        unauthorised: 0,
+      };
+      this.days.set(dayKey, counts);
+    }
     const definition = registerCodeDefinition(code)!;
-    const dayKey = `${enrolmentId}|${date}`;
-    const day = this.days.get(dayKey) ?? { possible: 0, absence: 0, unauthorised: 0 };
-    if (groups.headline && countsInPossibleSessions(definition)) {
-      day.possible += sign;
-      if (definition.statisticalClass === 'authorisedAbsence') day.absence += sign;
+    if (day.groups.headline && countsInPossibleSessions(definition)) {
+      counts.possible += sign;
+      if (definition.statisticalClass === 'authorisedAbsence') counts.absence += sign;
       if (definition.statisticalClass === 'unauthorisedAbsence') {
-        day.absence += sign;
-        day.unauthorised += sign;
+        counts.absence += sign;
+        counts.unauthorised += sign;
       }
     }
-    this.days.set(dayKey, day);
   }
 
-  private rollupDeltas(): Map<string, number> {
-    const rollup = new Map<string, number>();
-    for (const { date, code, groups, sessions } of this.bySignature.values()) {
+  private rollupDeltas(): RollupDelta[] {
+    const rollup = new Map<string, RollupDelta>();
+    for (const { day, code, sessions } of this.bySignature.values()) {
       if (sessions === 0) continue;
+      const { date, groups } = day;
       for (const [dimension, value] of groupValuesOf(groups)) {
         const key = `${date}|${dimension}|${value}|${groups.headline}|${code}`;
-        rollup.set(key, (rollup.get(key) ?? 0) + sessions);
+        const delta = rollup.get(key);
+        if (delta) delta.sessions += sessions;
+        else {
+          rollup.set(key, {
+            date,
+            dimension,
+            group_value: value,
+            headline: groups.headline,
+            code,
+            sessions,
+          });
+        }
       }
     }
-    return rollup;
+    return [...rollup.values()].filter((delta) => delta.sessions !== 0);
   }
 
   async apply(em: EntityManager): Promise<void> {
-    const rollupRows = [...this.rollupDeltas()]
-      .filter(([, sessions]) => sessions !== 0)
-      .map(([key, sessions]) => {
-        const [date, dimension, groupValue, headline, code] = key.split('|') as [
-          string,
-          string,
-          string,
-          string,
-          string,
-        ];
-        return {
-          date,
-          dimension,
-          group_value: groupValue,
-          headline: headline === 'true',
-          code,
-          sessions,
-        };
-      });
+    const rollupRows = this.rollupDeltas();
     if (rollupRows.length > 0) {
       await runSql(
         em,
@@ -721,11 +801,7 @@ class Changes {
         [this.urn, asJson(rollupRows)],
       );
     }
-    const dayRows = [...this.days].map(([key, counts]) => {
-      const [enrolmentId, date] = key.split('|') as [string, string];
-      return { enrolment_id: enrolmentId, date, ...counts };
-    });
-    if (dayRows.length > 0) {
+    if (this.days.size > 0) {
       await runSql(
         em,
         `insert into attendance.enrolment_day as e (urn, enrolment_id, date, possible, absence, unauthorised)
@@ -734,7 +810,7 @@ class Changes {
            absence smallint, unauthorised smallint)
          on conflict (urn, enrolment_id, date) do update set possible = e.possible + excluded.possible,
            absence = e.absence + excluded.absence, unauthorised = e.unauthorised + excluded.unauthorised`,
-        [this.urn, asJson(dayRows)],
+        [this.urn, asJson([...this.days.values()])],
       );
     }
   }
