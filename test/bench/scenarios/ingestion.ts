@@ -56,6 +56,10 @@ export interface IngestionResult {
     directToSubgraphRowsPerSecond: Summary;
     importStagingSeconds: Summary;
     importWriteSeconds: Summary;
+    /** The write phase's statements by kind, longest first, s per run from the driver's view. */
+    importWriteStatements: { statement: string; seconds: Summary }[];
+    /** The write phase's time outside its timed statements: Node's work, and the commit. */
+    importWriteOutsideSqlSeconds: Summary;
   };
   targets: TargetResult[];
 }
@@ -77,6 +81,21 @@ interface BenchPupil {
   englishAsAdditionalLanguage: boolean;
   admittedOn: string;
   leftOn: null;
+}
+
+/** What the ORM's query builder (knex) passes to its query listeners. */
+interface KnexQueryEvent {
+  /** Absent on BEGIN and COMMIT, which are never answered as queries. */
+  __knexQueryUid?: string;
+  sql: string;
+}
+
+interface QueryEvents {
+  on(event: 'query', listener: (query: KnexQueryEvent) => void): unknown;
+  on(
+    event: 'query-response' | 'query-error',
+    listener: (outcome: unknown, query: KnexQueryEvent) => void,
+  ): unknown;
 }
 
 interface BenchMark {
@@ -159,6 +178,64 @@ function csvOf(urn: number, pupils: BenchPupil[], dates: string[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A statement's verb and the attendance table it names first, e.g. "insert daily_rollup". */
+function statementKind(sql: string): string {
+  const text = sql.trim().toLowerCase();
+  const verb = /^[a-z]+/.exec(text)?.[0] ?? 'other';
+  const table = /attendance\.(\w+)/.exec(text)?.[1];
+  return table ? `${verb} ${table}` : verb;
+}
+
+/**
+ * Seconds by statement kind, from sent to answered as the query builder reports them, while
+ * `recording`. The import's write phase sends its statements one after another on one
+ * transaction, so the time they leave over is Node's own, and the commit's.
+ */
+class StatementTimes {
+  private recording = false;
+  private readonly seconds = new Map<string, number>();
+  private readonly sentAt = new Map<string, number>();
+
+  constructor(knex: QueryEvents) {
+    knex.on('query', (query: KnexQueryEvent) => {
+      if (this.recording && query.__knexQueryUid) {
+        this.sentAt.set(query.__knexQueryUid, performance.now());
+      }
+    });
+    const answered = ({ __knexQueryUid: id, sql }: KnexQueryEvent) => {
+      const sentAt = id === undefined ? undefined : this.sentAt.get(id);
+      if (id === undefined || sentAt === undefined) return;
+      this.sentAt.delete(id);
+      const kind = statementKind(sql);
+      this.seconds.set(kind, (this.seconds.get(kind) ?? 0) + (performance.now() - sentAt) / 1000);
+    };
+    knex.on('query-response', (_response: unknown, query: KnexQueryEvent) => answered(query));
+    knex.on('query-error', (_error: unknown, query: KnexQueryEvent) => answered(query));
+  }
+
+  start(): void {
+    this.seconds.clear();
+    this.sentAt.clear();
+    this.recording = true;
+  }
+
+  stop(): Map<string, number> {
+    this.recording = false;
+    return new Map(this.seconds);
+  }
+
+  /** Each kind's median over the runs, longest first; a kind missing from a run counts as 0 s. */
+  static summarise(runs: Map<string, number>[]): { statement: string; seconds: Summary }[] {
+    const kinds = new Set(runs.flatMap((run) => [...run.keys()]));
+    return [...kinds]
+      .map((statement) => ({
+        statement,
+        seconds: summarise(runs.map((run) => run.get(statement) ?? 0)),
+      }))
+      .sort((a, b) => b.seconds.median - a.seconds.median);
+  }
+}
+
 const SUBMIT_REGISTER = `mutation SubmitRegister($input: SubmitRegisterInput!) {
   submitRegister(input: $input) { submissionId inserted amended unchanged stale pupils }
 }`;
@@ -238,6 +315,9 @@ export async function measureIngestion(options: {
   const directRates: number[] = [];
   const stagingSeconds: number[] = [];
   const writeSeconds: number[] = [];
+  const statementTimes = new StatementTimes(orm.em.getConnection().getKnex());
+  const writeStatementRuns: Map<string, number>[] = [];
+  const outsideSqlSeconds: number[] = [];
   const submit = async (url: string, body: string, headers: () => Record<string, string>) => {
     const answer = await postOnce(url, { body, headers: headers() });
     const result = (answer.body.data as SubmitAnswer | undefined)?.submitRegister;
@@ -292,9 +372,13 @@ export async function measureIngestion(options: {
       let stagedAt = Number.NaN;
       const importStarted = performance.now();
       const report = await importRegisterCsv(orm, csvPath, (message) => {
-        if (message.includes(' staged ')) stagedAt = performance.now();
+        if (message.includes(' staged ')) {
+          stagedAt = performance.now();
+          statementTimes.start();
+        }
       });
       const importFinished = performance.now();
+      const writeStatements = statementTimes.stop();
       const importSeconds = (importFinished - importStarted) / 1000;
       if (report.inserted !== rowsPerRun) {
         throw new Error(`import registers: ${JSON.stringify(report)}`);
@@ -320,6 +404,9 @@ export async function measureIngestion(options: {
       directRates.push(rowsPerRun / directSeconds);
       stagingSeconds.push((stagedAt - importStarted) / 1000);
       writeSeconds.push((importFinished - stagedAt) / 1000);
+      writeStatementRuns.push(writeStatements);
+      const sqlSeconds = [...writeStatements.values()].reduce((sum, value) => sum + value, 0);
+      outsideSqlSeconds.push((importFinished - stagedAt) / 1000 - sqlSeconds);
     }
   } finally {
     await copyClient.query(`drop table if exists ${COPY_TABLE}`).catch(() => undefined);
@@ -342,6 +429,8 @@ export async function measureIngestion(options: {
       directToSubgraphRowsPerSecond: summarise(directRates),
       importStagingSeconds: summarise(stagingSeconds),
       importWriteSeconds: summarise(writeSeconds),
+      importWriteStatements: StatementTimes.summarise(writeStatementRuns),
+      importWriteOutsideSqlSeconds: summarise(outsideSqlSeconds),
     },
     targets: [
       {
