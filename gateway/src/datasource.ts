@@ -3,7 +3,7 @@ import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import {
-  ErrorCode,
+  badUserInput,
   logEvent,
   messageOf,
   REQUEST_ID_HEADER,
@@ -283,7 +283,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         .catch(() => null)) as { errors?: { message?: string }[] } | null;
       const first = body?.errors?.[0];
       if (first?.message) {
-        return new GraphQLError(first.message, { extensions: { code: ErrorCode.BadUserInput } });
+        return badUserInput(first.message);
       }
     }
     return super.errorFromResponse(response);

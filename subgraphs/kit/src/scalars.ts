@@ -1,16 +1,14 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { AcademicYear } from './academic-year';
 import { isIsoDate } from './dates';
-import { ErrorCode } from './errors';
-
-function invalid(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BadUserInput } });
-}
+import { badUserInput } from './errors';
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw invalid(`Date must be a real calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    throw badUserInput(
+      `Date must be a real calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -22,13 +20,14 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   serialize: (value) => parseDate(value),
   parseValue: (value) => parseDate(value),
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw invalid('Date must be a string as YYYY-MM-DD');
+    if (ast.kind !== Kind.STRING) throw badUserInput('Date must be a string as YYYY-MM-DD');
     return parseDate(ast.value);
   },
 });
 
 function parseAcademicYear(value: unknown): AcademicYear {
-  if (typeof value !== 'string') throw invalid('AcademicYear must be a string such as "2024/25"');
+  if (typeof value !== 'string')
+    throw badUserInput('AcademicYear must be a string such as "2024/25"');
   return AcademicYear.parse(value);
 }
 
@@ -39,7 +38,8 @@ export const AcademicYearScalar = new GraphQLScalarType<AcademicYear, string>({
   serialize: (value) => (value instanceof AcademicYear ? value : parseAcademicYear(value)).label,
   parseValue: parseAcademicYear,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw invalid('AcademicYear must be a string such as "2024/25"');
+    if (ast.kind !== Kind.STRING)
+      throw badUserInput('AcademicYear must be a string such as "2024/25"');
     return parseAcademicYear(ast.value);
   },
 });
