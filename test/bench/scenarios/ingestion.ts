@@ -403,10 +403,11 @@ export async function measureIngestion(options: {
       importRates.push(rowsPerRun / importSeconds);
       directRates.push(rowsPerRun / directSeconds);
       stagingSeconds.push((stagedAt - importStarted) / 1000);
-      writeSeconds.push((importFinished - stagedAt) / 1000);
+      const writePhaseSeconds = (importFinished - stagedAt) / 1000;
+      writeSeconds.push(writePhaseSeconds);
       writeStatementRuns.push(writeStatements);
       const sqlSeconds = [...writeStatements.values()].reduce((sum, value) => sum + value, 0);
-      outsideSqlSeconds.push((importFinished - stagedAt) / 1000 - sqlSeconds);
+      outsideSqlSeconds.push(writePhaseSeconds - sqlSeconds);
     }
   } finally {
     await copyClient.query(`drop table if exists ${COPY_TABLE}`).catch(() => undefined);
